@@ -1,0 +1,64 @@
+package dev.helpdesk.app.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.app.db.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Writes audit events in the caller's transaction, so a change and its record commit together. */
+@ApplicationScoped
+public class AuditLog {
+    private final ObjectMapper json;
+
+    public AuditLog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Old → new values of the fields that really changed; build with {@link #change}. */
+    public static final class Changes {
+        private final Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
+
+        public Changes change(String field, Object from, Object to) {
+            if (!Objects.equals(from, to)) {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("from", from);
+                pair.put("to", to);
+                fields.put(field, pair);
+            }
+            return this;
+        }
+
+        public Changes set(String field, Object to) {
+            return change(field, null, to);
+        }
+
+        public boolean isEmpty() {
+            return fields.isEmpty();
+        }
+
+        Map<String, Map<String, Object>> asMap() {
+            return fields;
+        }
+    }
+
+    public static Changes changes() {
+        return new Changes();
+    }
+
+    public void record(Connection c, String entityType, long entityId, Long ticketId, Long actorId, String action,
+                       Changes changes) throws SQLException {
+        String body;
+        try {
+            body = json.writeValueAsString(changes.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Sql.update(c, "INSERT INTO audit_events (entity_type, entity_id, ticket_id, actor_id, action, changes) "
+                + "VALUES (?, ?, ?, ?, ?, ?::jsonb)", entityType, entityId, ticketId, actorId, action, body);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.helpdesk.app.auth;
+
+import dev.helpdesk.app.audit.AuditLog;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.directory.UserRepository;
+import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.Params;
+import dev.helpdesk.app.web.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Long-lived API tokens for integrations; admins create them for any user. The secret is shown once. */
+@Path("/api/v1/api-tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiTokenResource {
+    private static final String COLUMNS = "id, user_id, name, created_at, expires_at, last_used_at, revoked_at";
+    private final Db db;
+    private final CurrentActor current;
+    private final AuditLog audit;
+
+    public ApiTokenResource(Db db, CurrentActor current, AuditLog audit) {
+        this.db = db;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    public record CreateToken(String name, Long userId, Integer expiresInDays) {}
+
+    public record ApiToken(long id, long userId, String name, Instant createdAt, Instant expiresAt,
+                           Instant lastUsedAt, Instant revokedAt, String token) {}
+
+    @POST
+    public Response create(CreateToken body) {
+        Actor actor = current.require().requireAdmin();
+        if (body == null) {
+            throw ApiException.invalidField("body", "must be a JSON object");
+        }
+        new Validator().required("name", body.name()).maxLength("name", body.name(), 200)
+                .check(body.userId() == null || body.userId() > 0, "userId", "must be a positive id")
+                .check(body.expiresInDays() == null || (body.expiresInDays() >= 1 && body.expiresInDays() <= 3650),
+                        "expiresInDays", "must be between 1 and 3650")
+                .throwIfInvalid();
+        long userId = body.userId() == null ? actor.id() : body.userId();
+        String secret = TokenService.newApiToken();
+        Instant expires = body.expiresInDays() == null ? null : Instant.now().plus(body.expiresInDays(), ChronoUnit.DAYS);
+        ApiToken created = db.tx(c -> {
+            if (UserRepository.find(c, userId).isEmpty()) {
+                throw ApiException.invalidField("userId", "user " + userId + " does not exist");
+            }
+            long id = Sql.insert(c, "INSERT INTO api_tokens (user_id, name, token_hash, created_by, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    userId, body.name().trim(), TokenService.sha256Hex(secret), actor.id(), expires);
+            audit.record(c, "api_token", id, null, actor.id(), "created",
+                    AuditLog.changes().set("userId", userId).set("name", body.name().trim()));
+            return Sql.one(c, "SELECT " + COLUMNS + " FROM api_tokens WHERE id = ?", rs -> map(rs, secret), id).orElseThrow();
+        });
+        return Response.created(URI.create("/api/v1/api-tokens/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public List<ApiToken> list() {
+        current.require().requireAdmin();
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM api_tokens ORDER BY id", rs -> map(rs, null)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        Actor actor = current.require().requireAdmin();
+        long tokenId = Params.pathId(id);
+        db.tx(c -> {
+            if (Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", tokenId) == 0
+                    && Sql.count(c, "SELECT count(*) FROM api_tokens WHERE id = ?", tokenId) == 0) {
+                throw ApiException.notFound("api token " + tokenId);
+            }
+            audit.record(c, "api_token", tokenId, null, actor.id(), "revoked", AuditLog.changes());
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    private static ApiToken map(ResultSet rs, String secret) throws SQLException {
+        return new ApiToken(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "expires_at"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"), secret);
+    }
+}

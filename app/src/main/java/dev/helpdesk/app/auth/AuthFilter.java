@@ -1,0 +1,76 @@
+package dev.helpdesk.app.auth;
+
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.web.ApiException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Resolves {@code Authorization: Bearer} into an {@link Actor}. A request without the header is
+ * anonymous (endpoints decide); a header with a bad, expired or revoked token is 401 at once.
+ */
+public class AuthFilter {
+    private static final String ACTOR_SQL = "SELECT id, email, name, role, organization_id FROM users WHERE id = ? AND active";
+    private final Db db;
+    private final TokenService tokens;
+    private final CurrentActor current;
+
+    public AuthFilter(Db db, TokenService tokens, CurrentActor current) {
+        this.db = db;
+        this.tokens = tokens;
+        this.current = current;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public void authenticate(ContainerRequestContext ctx) {
+        String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
+        }
+        String token = header.substring(7).trim();
+        Optional<Actor> actor = token.startsWith(TokenService.API_TOKEN_PREFIX) ? apiTokenActor(token) : loginActor(token);
+        current.set(actor.orElseThrow(() -> ApiException.unauthorized("the token is invalid, expired or revoked")));
+    }
+
+    private Optional<Actor> loginActor(String token) {
+        OptionalLong userId = tokens.verify(token);
+        if (userId.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.read(c -> Sql.one(c, ACTOR_SQL, AuthFilter::actor, userId.getAsLong()));
+    }
+
+    private Optional<Actor> apiTokenActor(String token) {
+        String hash = TokenService.sha256Hex(token);
+        return db.read(c -> {
+            Optional<Long> tokenUser = Sql.one(c, "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL "
+                    + "AND (expires_at IS NULL OR expires_at > now())", rs -> rs.getLong(1), hash);
+            if (tokenUser.isEmpty()) {
+                return Optional.empty();
+            }
+            // last use is informational: write it at most once a minute per token
+            Sql.update(c, "UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ? "
+                    + "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", hash);
+            return Sql.one(c, ACTOR_SQL, AuthFilter::actor, tokenUser.get());
+        });
+    }
+
+    static Actor actor(java.sql.ResultSet rs) throws SQLException {
+        return new Actor(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.of(rs.getString("role")),
+                Sql.nullableLong(rs, "organization_id"));
+    }
+
+    static Optional<Actor> findActor(Connection c, long id) throws SQLException {
+        return Sql.one(c, ACTOR_SQL, AuthFilter::actor, id);
+    }
+}

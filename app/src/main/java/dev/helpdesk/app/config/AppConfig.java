@@ -1,0 +1,117 @@
+package dev.helpdesk.app.config;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application's configuration, read once from the environment names of DESIGN §5 and
+ * validated as a whole, so a bad value stops start-up with one line naming the variable.
+ */
+public record AppConfig(
+        DatabaseUrl database,
+        String redisUrl,
+        byte[] signingKey,
+        long tokenTtlMinutes,
+        RateLimit rateLimit,
+        SpamGuard spamGuard,
+        Attachments attachments,
+        Storage storage,
+        Optional<Admin> admin) {
+
+    public record RateLimit(boolean enabled, long windowMs, int maxRequests, List<String> disabledRoutes) {}
+
+    public record SpamGuard(boolean enabled, long cooldownMs) {}
+
+    public record Attachments(long maxBytes, List<String> allowedMimeTypes) {}
+
+    /** Where attachment bytes live: a directory (a PVC in Kubernetes) or an S3 bucket. */
+    public record Storage(String type, String path, S3 s3) {
+        public boolean isS3() {
+            return "s3".equals(type);
+        }
+    }
+
+    public record S3(String endpoint, String bucket, String region, String accessKey, String secretKey,
+                     boolean pathStyle) {}
+
+    public record Admin(String email, String password) {}
+
+    public static final List<String> DEFAULT_ALLOWED_MIME =
+            List.of("image/png", "image/jpeg", "application/pdf", "text/plain");
+
+    public static AppConfig read(ConfigReader env) {
+        DatabaseUrl database = DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL"));
+        String redisUrl = redisUrl(env.required("REDIS_URL"));
+        String secret = env.required("HELPDESK_SECRET");
+        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new ConfigException("HELPDESK_SECRET", "must be at least 32 characters long (it signs login tokens)");
+        }
+        RateLimit rateLimit = new RateLimit(
+                env.bool("RATE_LIMIT_ENABLED", true),
+                env.longValue("RATE_LIMIT_WINDOW_MS", 60_000, 1, 86_400_000),
+                env.intValue("RATE_LIMIT_MAX_REQUESTS", 20, 1, 1_000_000_000),
+                env.list("RATE_LIMIT_DISABLED_ROUTES", List.of("/api/health", "/api/status")));
+        SpamGuard spamGuard = new SpamGuard(
+                env.bool("SPAM_GUARD_ENABLED", true),
+                env.longValue("SPAM_GUARD_COOLDOWN_MS", 10_000, 0, 86_400_000));
+        List<String> mime = env.list("ATTACH_ALLOWED_MIME", DEFAULT_ALLOWED_MIME);
+        for (String m : mime) {
+            if (!m.matches("[a-z0-9.+-]+/[a-z0-9.+*-]+")) {
+                throw new ConfigException("ATTACH_ALLOWED_MIME", "'" + m + "' is not a MIME type like image/png");
+            }
+        }
+        Attachments attachments = new Attachments(
+                env.longValue("ATTACH_MAX_BYTES", 26_214_400, 1, 5L * 1024 * 1024 * 1024), mime);
+        return new AppConfig(database, redisUrl, secret.getBytes(StandardCharsets.UTF_8),
+                env.longValue("HELPDESK_TOKEN_TTL_MINUTES", 720, 1, 525_600),
+                rateLimit, spamGuard, attachments, storage(env), admin(env));
+    }
+
+    private static String redisUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+                throw new ConfigException("REDIS_URL", "scheme must be redis:// or rediss:// (got '" + value.replaceAll("//.*@", "//***@") + "')");
+            }
+            if (uri.getHost() == null) {
+                throw new ConfigException("REDIS_URL", "host is missing; expected redis://host:6379");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("REDIS_URL", "not a valid URL; expected redis://host:6379");
+        }
+        return value;
+    }
+
+    private static Storage storage(ConfigReader env) {
+        String type = env.string("STORAGE_TYPE", "filesystem").toLowerCase();
+        return switch (type) {
+            case "filesystem" -> new Storage(type, env.string("STORAGE_PATH", "./helpdesk-data/attachments"), null);
+            case "s3" -> new Storage(type, null, new S3(
+                    env.required("STORAGE_S3_ENDPOINT"),
+                    env.required("STORAGE_S3_BUCKET"),
+                    env.string("STORAGE_S3_REGION", "us-east-1"),
+                    env.required("STORAGE_S3_ACCESS_KEY"),
+                    env.required("STORAGE_S3_SECRET_KEY"),
+                    env.bool("STORAGE_S3_PATH_STYLE", true)));
+            default -> throw new ConfigException("STORAGE_TYPE", "must be filesystem or s3 (got '" + type + "')");
+        };
+    }
+
+    private static Optional<Admin> admin(ConfigReader env) {
+        Optional<String> email = env.optional("HELPDESK_ADMIN_EMAIL");
+        Optional<String> password = env.optional("HELPDESK_ADMIN_PASSWORD");
+        if (email.isPresent() != password.isPresent()) {
+            throw new ConfigException(email.isPresent() ? "HELPDESK_ADMIN_PASSWORD" : "HELPDESK_ADMIN_EMAIL",
+                    "must be set together with " + (email.isPresent() ? "HELPDESK_ADMIN_EMAIL" : "HELPDESK_ADMIN_PASSWORD"));
+        }
+        if (email.isPresent() && !email.get().contains("@")) {
+            throw new ConfigException("HELPDESK_ADMIN_EMAIL", "is not an email address");
+        }
+        if (password.isPresent() && password.get().length() < 8) {
+            throw new ConfigException("HELPDESK_ADMIN_PASSWORD", "must be at least 8 characters long");
+        }
+        return email.map(e -> new Admin(e, password.get()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.helpdesk.app.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/** Where the database schema stands relative to the migrations this build ships. */
+@ApplicationScoped
+public class SchemaInfo {
+    private final Flyway flyway;
+
+    public SchemaInfo(Flyway flyway) {
+        this.flyway = flyway;
+    }
+
+    public record State(String current, String latest, int pending) {
+        public boolean upToDate() {
+            return pending == 0;
+        }
+    }
+
+    public State state() {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo current = info.current();
+        MigrationInfo[] all = info.all();
+        String latest = all.length == 0 || all[all.length - 1].getVersion() == null ? null
+                : all[all.length - 1].getVersion().getVersion();
+        return new State(current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
+                latest, info.pending().length);
+    }
+
+    /** Applies pending migrations; returns the resulting schema version. */
+    public String migrate() {
+        flyway.migrate();
+        return state().current();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.helpdesk.app.directory;
+
+import dev.helpdesk.app.audit.AuditLog;
+import dev.helpdesk.app.auth.Actor;
+import dev.helpdesk.app.auth.CurrentActor;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.Params;
+import dev.helpdesk.app.web.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+@Path("/api/v1/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GroupResource {
+    private final Db db;
+    private final CurrentActor current;
+    private final AuditLog audit;
+
+    public GroupResource(Db db, CurrentActor current, AuditLog audit) {
+        this.db = db;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    public record CreateGroup(String name) {}
+
+    @POST
+    public Response create(CreateGroup body) {
+        Actor actor = current.require().requireAdmin();
+        if (body == null) {
+            throw ApiException.invalidField("body", "must be a JSON object");
+        }
+        new Validator().required("name", body.name()).maxLength("name", body.name(), 200).throwIfInvalid();
+        Group group = db.tx(c -> {
+            if (Sql.count(c, "SELECT count(*) FROM groups WHERE lower(name) = lower(?)", body.name().trim()) > 0) {
+                throw ApiException.conflict("name-taken", "name", "a group with this name already exists");
+            }
+            long id = Sql.insert(c, "INSERT INTO groups (name) VALUES (?)", body.name().trim());
+            audit.record(c, "group", id, null, actor.id(), "created", AuditLog.changes().set("name", body.name().trim()));
+            return find(c, id).orElseThrow();
+        });
+        return Response.created(URI.create("/api/v1/groups/" + group.id())).entity(group).build();
+    }
+
+    @GET
+    public List<Group> list() {
+        current.require().requireStaff();
+        return db.read(c -> {
+            List<Long> ids = Sql.list(c, "SELECT id FROM groups ORDER BY name", rs -> rs.getLong(1));
+            List<Group> out = new java.util.ArrayList<>();
+            for (long id : ids) {
+                out.add(find(c, id).orElseThrow());
+            }
+            return out;
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    public Group get(@PathParam("id") String id) {
+        current.require().requireStaff();
+        long groupId = Params.pathId(id);
+        return db.read(c -> find(c, groupId)).orElseThrow(() -> ApiException.notFound("group " + groupId));
+    }
+
+    /** Adds an agent to the group; idempotent. */
+    @PUT
+    @Path("/{id}/members/{userId}")
+    public Group addMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        Actor actor = current.require().requireAdmin();
+        long groupId = Params.pathId(id);
+        long memberId = Params.pathId(userId);
+        return db.tx(c -> {
+            find(c, groupId).orElseThrow(() -> ApiException.notFound("group " + groupId));
+            User user = UserRepository.find(c, memberId).orElseThrow(() -> ApiException.notFound("user " + memberId));
+            if (!user.role().isStaff()) {
+                throw ApiException.invalidField("userId", "only agents and admins can be group members");
+            }
+            if (Sql.update(c, "INSERT INTO group_members (group_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    groupId, memberId) > 0) {
+                audit.record(c, "group", groupId, null, actor.id(), "member_added", AuditLog.changes().set("userId", memberId));
+            }
+            return find(c, groupId).orElseThrow();
+        });
+    }
+
+    @DELETE
+    @Path("/{id}/members/{userId}")
+    public Group removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        Actor actor = current.require().requireAdmin();
+        long groupId = Params.pathId(id);
+        long memberId = Params.pathId(userId);
+        return db.tx(c -> {
+            find(c, groupId).orElseThrow(() -> ApiException.notFound("group " + groupId));
+            if (Sql.update(c, "DELETE FROM group_members WHERE group_id = ? AND user_id = ?", groupId, memberId) > 0) {
+                audit.record(c, "group", groupId, null, actor.id(), "member_removed", AuditLog.changes().change("userId", memberId, null));
+            }
+            return find(c, groupId).orElseThrow();
+        });
+    }
+
+    static Optional<Group> find(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT g.id, g.name, g.created_at, "
+                        + "COALESCE(array_agg(m.user_id ORDER BY m.user_id) FILTER (WHERE m.user_id IS NOT NULL), '{}') AS members "
+                        + "FROM groups g LEFT JOIN group_members m ON m.group_id = g.id WHERE g.id = ? GROUP BY g.id",
+                rs -> new Group(rs.getLong("id"), rs.getString("name"),
+                        List.of((Long[]) rs.getArray("members").getArray()), Sql.instant(rs, "created_at")), id);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.helpdesk.app.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.helpdesk.app.audit.AuditLog;
+import dev.helpdesk.app.auth.Actor;
+import dev.helpdesk.app.auth.CurrentActor;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.Page;
+import dev.helpdesk.app.web.PageRequest;
+import dev.helpdesk.app.web.Params;
+import dev.helpdesk.app.web.Patch;
+import dev.helpdesk.app.web.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+    private static final String COLUMNS = "id, name, domain, created_at, updated_at";
+    private final Db db;
+    private final CurrentActor current;
+    private final AuditLog audit;
+
+    public OrganizationResource(Db db, CurrentActor current, AuditLog audit) {
+        this.db = db;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    public record CreateOrganization(String name, String domain) {}
+
+    @POST
+    public Response create(CreateOrganization body) {
+        Actor actor = current.require().requireAdmin();
+        if (body == null) {
+            throw ApiException.invalidField("body", "must be a JSON object");
+        }
+        new Validator().required("name", body.name()).maxLength("name", body.name(), 200)
+                .maxLength("domain", body.domain(), 253).throwIfInvalid();
+        Organization org = db.tx(c -> {
+            requireUniqueName(c, body.name(), 0);
+            long id = Sql.insert(c, "INSERT INTO organizations (name, domain) VALUES (?, ?)", body.name().trim(), body.domain());
+            audit.record(c, "organization", id, null, actor.id(), "created",
+                    AuditLog.changes().set("name", body.name().trim()).set("domain", body.domain()));
+            return find(c, id).orElseThrow();
+        });
+        return Response.created(URI.create("/api/v1/organizations/" + org.id())).entity(org).build();
+    }
+
+    @GET
+    public Page<Organization> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        current.require().requireStaff();
+        Validator v = new Validator();
+        PageRequest pr = PageRequest.parse(v, page, size);
+        v.throwIfInvalid();
+        return db.read(c -> pr.of(
+                Sql.list(c, "SELECT " + COLUMNS + " FROM organizations ORDER BY id LIMIT ? OFFSET ?",
+                        OrganizationResource::map, pr.size(), pr.offset()),
+                Sql.count(c, "SELECT count(*) FROM organizations")));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Organization get(@PathParam("id") String id) {
+        Actor actor = current.require();
+        long orgId = Params.pathId(id);
+        if (!actor.isStaff() && !Long.valueOf(orgId).equals(actor.organizationId())) {
+            throw ApiException.notFound("organization " + orgId);
+        }
+        return db.read(c -> find(c, orgId)).orElseThrow(() -> ApiException.notFound("organization " + orgId));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Organization update(@PathParam("id") String id, JsonNode body) {
+        Actor actor = current.require().requireAdmin();
+        long orgId = Params.pathId(id);
+        Patch p = Patch.of(body, Set.of("name", "domain"));
+        var name = p.text("name", false);
+        var domain = p.text("domain", true);
+        name.ifPresent(n -> p.validator().required("name", n).maxLength("name", n, 200));
+        domain.ifPresent(d -> p.validator().maxLength("domain", d, 253));
+        p.validator().throwIfInvalid();
+        return db.tx(c -> {
+            Organization before = find(c, orgId).orElseThrow(() -> ApiException.notFound("organization " + orgId));
+            String newName = name.map(String::trim).orElse(before.name());
+            String newDomain = p.has("domain") ? domain.orElse(null) : before.domain();
+            requireUniqueName(c, newName, orgId);
+            Sql.update(c, "UPDATE organizations SET name = ?, domain = ?, updated_at = now() WHERE id = ?", newName, newDomain, orgId);
+            AuditLog.Changes changes = AuditLog.changes().change("name", before.name(), newName).change("domain", before.domain(), newDomain);
+            if (!changes.isEmpty()) {
+                audit.record(c, "organization", orgId, null, actor.id(), "updated", changes);
+            }
+            return find(c, orgId).orElseThrow();
+        });
+    }
+
+    private static void requireUniqueName(Connection c, String name, long exceptId) throws SQLException {
+        if (Sql.count(c, "SELECT count(*) FROM organizations WHERE lower(name) = lower(?) AND id <> ?", name.trim(), exceptId) > 0) {
+            throw ApiException.conflict("name-taken", "name", "an organization with this name already exists");
+        }
+    }
+
+    static Optional<Organization> find(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM organizations WHERE id = ?", OrganizationResource::map, id);
+    }
+
+    static Organization map(ResultSet rs) throws SQLException {
+        return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("domain"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.helpdesk.app.health;
+
+import dev.helpdesk.app.db.SchemaInfo;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The app contract's health and status endpoints (DESIGN §5), read by probes, the operator and people. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+    private final DependencyChecks checks;
+    private final SchemaInfo schema;
+    private final String version;
+
+    public HealthResource(DependencyChecks checks, SchemaInfo schema,
+                          @ConfigProperty(name = "quarkus.application.version") String version) {
+        this.checks = checks;
+        this.schema = schema;
+        this.version = version;
+    }
+
+    public record Health(boolean database, boolean redis, boolean storage, Instant timestamp) {}
+
+    @GET
+    @Path("/health")
+    public Response health() {
+        Health h = new Health(checks.database(), checks.redis(), checks.storage(), Instant.now());
+        return Response.status(h.database() && h.redis() && h.storage() ? 200 : 503).entity(h).build();
+    }
+
+    @GET
+    @Path("/status")
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", version);
+        SchemaInfo.State state = schema.state();
+        out.put("schemaVersion", state.current());
+        out.put("expectedSchemaVersion", state.latest());
+        out.put("pendingMigrations", state.pending());
+        out.put("timestamp", Instant.now());
+        return out;
+    }
+}

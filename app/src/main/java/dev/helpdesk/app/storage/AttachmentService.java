@@ -1,0 +1,155 @@
+package dev.helpdesk.app.storage;
+
+import dev.helpdesk.app.audit.AuditLog;
+import dev.helpdesk.app.auth.Actor;
+import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.ticket.Comment;
+import dev.helpdesk.app.ticket.CommentService;
+import dev.helpdesk.app.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts an upload only if it fits ATTACH_MAX_BYTES (checked while streaming, so an oversized
+ * body is cut off, not buffered) and its sniffed type is in ATTACH_ALLOWED_MIME.
+ */
+@ApplicationScoped
+public class AttachmentService {
+    private static final Logger LOG = Logger.getLogger(AttachmentService.class);
+    private final Db db;
+    private final CommentService comments;
+    private final BlobStore store;
+    private final AuditLog audit;
+    private final AppConfig.Attachments limits;
+
+    public AttachmentService(Db db, CommentService comments, BlobStore store, AuditLog audit, AppConfig config) {
+        this.db = db;
+        this.comments = comments;
+        this.store = store;
+        this.audit = audit;
+        this.limits = config.attachments();
+    }
+
+    public Attachment upload(Actor actor, long ticketId, long commentId, String filename, long declaredLength,
+                             InputStream body) {
+        String name = safeName(filename);
+        Comment comment = db.read(c -> comments.visible(c, actor, ticketId, commentId));
+        if (!actor.isStaff() && comment.authorId() != actor.id()) {
+            throw ApiException.forbidden("customers can attach files only to their own comments");
+        }
+        if (declaredLength > limits.maxBytes()) {
+            throw tooLarge();
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("helpdesk-upload-", ".bin");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
+                size = copyAtMost(body, out, limits.maxBytes());
+            }
+            if (size == 0) {
+                throw ApiException.invalidField("body", "the upload is empty");
+            }
+            String type = ContentSniffer.detect(tmp);
+            if (!ContentSniffer.allowed(type, limits.allowedMimeTypes())) {
+                throw new ApiException(415, "unsupported-attachment-type", "Unsupported attachment type",
+                        "the file's content is " + type + ", which is not allowed; allowed: "
+                                + String.join(", ", limits.allowedMimeTypes()), null, null);
+            }
+            String key = "tickets/" + ticketId + "/" + UUID.randomUUID();
+            store.put(key, tmp, type);
+            String digest = HexFormat.of().formatHex(sha.digest());
+            try {
+                return db.tx(c -> {
+                    long id = AttachmentRepository.insert(c, ticketId, commentId, actor.id(), name, type, size, digest, key);
+                    audit.record(c, "ticket", ticketId, ticketId, actor.id(), "attached", AuditLog.changes()
+                            .set("attachmentId", id).set("filename", name).set("contentType", type).set("sizeBytes", size));
+                    return AttachmentRepository.find(c, id).orElseThrow();
+                });
+            } catch (RuntimeException e) {
+                deleteQuietly(key);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw ApiException.unavailable("attachment storage failed: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // temp dir is cleaned by the OS
+                }
+            }
+        }
+    }
+
+    public record Download(Attachment attachment, InputStream content) {}
+
+    public Download download(Actor actor, long attachmentId) {
+        Attachment a = db.read(c -> {
+            Attachment found = AttachmentRepository.find(c, attachmentId)
+                    .orElseThrow(() -> ApiException.notFound("attachment " + attachmentId));
+            try {
+                comments.visible(c, actor, found.ticketId(), found.commentId());
+            } catch (ApiException e) {
+                throw ApiException.notFound("attachment " + attachmentId);
+            }
+            return found;
+        });
+        try {
+            return new Download(a, store.open(a.storageKey()));
+        } catch (IOException e) {
+            throw ApiException.unavailable("attachment storage failed: " + e.getMessage());
+        }
+    }
+
+    private long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            total += n;
+            if (total > max) {
+                throw tooLarge();
+            }
+            out.write(buf, 0, n);
+        }
+        return total;
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "attachment-too-large", "Attachment too large",
+                "attachments may be at most " + limits.maxBytes() + " bytes", null, null);
+    }
+
+    static String safeName(String filename) {
+        String name = filename == null ? "" : filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+        if (name.isEmpty()) {
+            return "attachment";
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            LOG.warnf("could not remove orphaned attachment %s: %s", key, e.getMessage());
+        }
+    }
+}

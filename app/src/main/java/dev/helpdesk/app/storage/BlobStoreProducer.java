@@ -1,0 +1,15 @@
+package dev.helpdesk.app.storage;
+
+import dev.helpdesk.app.config.AppConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+public class BlobStoreProducer {
+    @Produces
+    @Singleton
+    BlobStore blobStore(AppConfig config) {
+        AppConfig.Storage storage = config.storage();
+        return storage.isS3() ? new S3BlobStore(storage.s3()) : new FileSystemBlobStore(Path.of(storage.path()));
+    }
+}

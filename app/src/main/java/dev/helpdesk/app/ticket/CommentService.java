@@ -1,0 +1,103 @@
+package dev.helpdesk.app.ticket;
+
+import dev.helpdesk.app.audit.AuditLog;
+import dev.helpdesk.app.auth.Actor;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.storage.Attachment;
+import dev.helpdesk.app.storage.AttachmentRepository;
+import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.Validator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Replies and internal notes, and the status moves they cause: a customer reply reopens a
+ * solved or pending ticket; an agent's first public reply opens a new one.
+ */
+@ApplicationScoped
+public class CommentService {
+    static final int MAX_BODY = 65_536;
+    private final Db db;
+    private final TicketService tickets;
+    private final AuditLog audit;
+
+    public CommentService(Db db, TicketService tickets, AuditLog audit) {
+        this.db = db;
+        this.tickets = tickets;
+        this.audit = audit;
+    }
+
+    public record AddComment(String body, @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean isPublic) {}
+
+    public Comment add(Actor actor, long ticketId, AddComment body) {
+        if (body == null) {
+            throw ApiException.invalidField("body", "must be a JSON object");
+        }
+        new Validator().required("body", body.body()).maxLength("body", body.body(), MAX_BODY).throwIfInvalid();
+        boolean isPublic = body.isPublic() == null || body.isPublic();
+        if (!actor.isStaff() && !isPublic) {
+            throw ApiException.forbiddenField("public", "customers cannot write internal notes");
+        }
+        return db.tx(c -> {
+            Ticket ticket = tickets.visible(c, actor, ticketId, true);
+            if (ticket.status() == TicketStatus.CLOSED) {
+                throw ApiException.conflict("ticket-closed", "ticket " + ticketId + " is closed; open a follow-up ticket instead");
+            }
+            long id = Sql.insert(c, "INSERT INTO comments (ticket_id, author_id, body, public) VALUES (?, ?, ?, ?)",
+                    ticketId, actor.id(), body.body(), isPublic);
+            audit.record(c, "ticket", ticketId, ticketId, actor.id(), isPublic ? "replied" : "noted",
+                    AuditLog.changes().set("commentId", id));
+            TicketStatus next = statusAfterComment(ticket.status(), actor.isStaff(), isPublic);
+            if (next != ticket.status()) {
+                TicketRepository.save(c, TicketService.withStatus(ticket, next));
+                audit.record(c, "ticket", ticketId, ticketId, actor.id(), "updated",
+                        AuditLog.changes().change("status", ticket.status().toString(), next.toString()));
+            } else {
+                Sql.update(c, "UPDATE tickets SET updated_at = now() WHERE id = ?", ticketId);
+            }
+            return find(c, id).orElseThrow();
+        });
+    }
+
+    static TicketStatus statusAfterComment(TicketStatus current, boolean byStaff, boolean isPublic) {
+        if (!byStaff) {
+            return current == TicketStatus.SOLVED || current == TicketStatus.PENDING ? TicketStatus.OPEN : current;
+        }
+        return isPublic && current == TicketStatus.NEW ? TicketStatus.OPEN : current;
+    }
+
+    public List<Comment> list(Actor actor, long ticketId) {
+        return db.read(c -> {
+            tickets.visible(c, actor, ticketId, false);
+            Map<Long, List<Attachment>> files = AttachmentRepository.forTicket(c, ticketId).stream()
+                    .collect(Collectors.groupingBy(Attachment::commentId));
+            return Sql.list(c, SELECT + "WHERE c.ticket_id = ?" + (actor.isStaff() ? "" : " AND c.public") + " ORDER BY c.id",
+                    rs -> map(rs, files.getOrDefault(rs.getLong("id"), List.of())), ticketId);
+        });
+    }
+
+    /** The comment if the actor may see it (its ticket is visible, and it is public or the actor is staff). */
+    public Comment visible(Connection c, Actor actor, long ticketId, long commentId) throws SQLException {
+        tickets.visible(c, actor, ticketId, false);
+        return find(c, commentId).filter(cm -> cm.ticketId() == ticketId && (cm.isPublic() || actor.isStaff()))
+                .orElseThrow(() -> ApiException.notFound("comment " + commentId));
+    }
+
+    private static final String SELECT = "SELECT c.id, c.ticket_id, c.author_id, u.name AS author_name, c.body, c.public, "
+            + "c.created_at FROM comments c JOIN users u ON u.id = c.author_id ";
+
+    private static java.util.Optional<Comment> find(Connection c, long id) throws SQLException {
+        return Sql.one(c, SELECT + "WHERE c.id = ?", rs -> map(rs, AttachmentRepository.forComment(c, id)), id);
+    }
+
+    private static Comment map(ResultSet rs, List<Attachment> attachments) throws SQLException {
+        return new Comment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getLong("author_id"), rs.getString("author_name"),
+                rs.getString("body"), rs.getBoolean("public"), Sql.instant(rs, "created_at"), attachments);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.helpdesk.app.ticket;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket as the API shows it; {@code sla} is null while no SLA policy applies. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Ticket(long id, String subject, String description, TicketStatus status, Priority priority,
+                     long requesterId, Long organizationId, Long assigneeId, Long groupId, List<String> tags,
+                     Instant createdAt, Instant updatedAt, Instant solvedAt, Instant closedAt, Object sla) {}

@@ -1,0 +1,169 @@
+package dev.helpdesk.app.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into application/problem+json; never a stack trace or SQL text. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return ProblemResponses.of(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e) {
+        return ProblemResponses.of(fromJson(e));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException jpe) {
+                return json(jpe);
+            }
+            if (c instanceof ApiException api) {
+                return api(api);
+            }
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String slug = switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal-error" : "http-" + status;
+        };
+        String detail = switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this method is not allowed on this path";
+            case 415 -> "the request's Content-Type is not supported here; send application/json";
+            default -> Response.Status.fromStatusCode(status) == null ? "request failed"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+        if (status >= 500) {
+            return internal(e);
+        }
+        return ProblemResponses.of(new ApiException(status, slug,
+                Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                detail, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response sql(SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return ProblemResponses.of(ApiException.unavailable("the database is unavailable; try again shortly"));
+        }
+        return internal(e);
+    }
+
+    @ServerExceptionMapper
+    public Response other(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return sql(sql);
+        }
+        return internal(e);
+    }
+
+    private Response internal(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unhandled error, incident %s", incident);
+        return ProblemResponses.of(new ApiException(500, "internal-error", "Internal server error",
+                "an unexpected error occurred; report incident " + incident, null, null));
+    }
+
+    static ApiException fromJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return ApiException.invalidField(path(u), "is not a known field");
+        }
+        if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            String message = target != null && target.isEnum()
+                    ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", ")) + " (got " + f.getValue() + ")"
+                    : "must be " + typeName(target) + " (got " + f.getValue() + ")";
+            return ApiException.invalidField(path(f), message);
+        }
+        if (e instanceof ValueInstantiationException v) {
+            Throwable cause = v.getCause();
+            return ApiException.invalidField(path(v), cause != null ? cause.getMessage() : "has an invalid value");
+        }
+        if (e instanceof MismatchedInputException m) {
+            String field = path(m);
+            if (field.isEmpty()) {
+                return new ApiException(400, "malformed-json", "Malformed JSON",
+                        "the request body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")), null);
+            }
+            return ApiException.invalidField(field, "must be " + typeName(m.getTargetType()));
+        }
+        if (e instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
+            return ApiException.invalidField(path(jm), "has an invalid value");
+        }
+        if (e instanceof StreamConstraintsException) {
+            return new ApiException(400, "malformed-json", "Malformed JSON", "the JSON body exceeds a size limit",
+                    List.of(new FieldError("body", "exceeds a size limit")), null);
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String what = e instanceof JsonParseException ? "is not valid JSON" : "could not be read as JSON";
+        return new ApiException(400, "malformed-json", "Malformed JSON", "the request body " + what + where,
+                List.of(new FieldError("body", what + where)), null);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}
