@@ -37,44 +37,34 @@ public class Main implements QuarkusApplication {
 
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
-        try {
-            switch (role) {
-                case "serve" -> useDatabase(AppConfig.read(environment()).database());
-                case "migrate" -> {
-                    useDatabase(DatabaseUrl.parse("DATABASE_URL", environment().required("DATABASE_URL")));
-                    System.setProperty("quarkus.http.host-enabled", "false");
-                }
-                case "standalone" -> startStandalone(args);
-                case "help", "--help", "-h" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> {
-                    System.err.println(role.isEmpty() ? "error: no role given" : "error: unknown role '" + role + "'");
-                    System.err.println(USAGE);
-                    System.exit(2);
-                }
+        switch (role) {
+            case "serve", "migrate" -> { }
+            case "standalone" -> startStandalone(args);
+            case "help", "--help", "-h" -> {
+                System.out.println(USAGE);
+                return;
             }
-        } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
+            default -> {
+                System.err.println(role.isEmpty() ? "error: no role given" : "error: unknown role '" + role + "'");
+                System.err.println(USAGE);
+                System.exit(2);
+            }
         }
-        Quarkus.run(Main.class, args);
+        // a migration Job opens no port; restored afterwards for callers that run several roles in one JVM (tests)
+        boolean quiet = role.equals("migrate") && System.getProperty(HTTP_ENABLED) == null;
+        if (quiet) {
+            System.setProperty(HTTP_ENABLED, "false");
+        }
+        try {
+            Quarkus.run(Main.class, args);
+        } finally {
+            if (quiet) {
+                System.clearProperty(HTTP_ENABLED);
+            }
+        }
     }
 
-    private static ConfigReader environment() {
-        return new ConfigReader(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name))));
-    }
-
-    private static void useDatabase(DatabaseUrl db) {
-        System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        if (db.username() != null) {
-            System.setProperty("quarkus.datasource.username", db.username());
-        }
-        if (db.password() != null) {
-            System.setProperty("quarkus.datasource.password", db.password());
-        }
-    }
+    private static final String HTTP_ENABLED = "quarkus.http.host-enabled";
 
     private static void startStandalone(String[] args) {
         Path dataDir = Path.of(Optional.ofNullable(System.getenv("HELPDESK_DATA_DIR")).orElse("helpdesk-data"));
@@ -82,7 +72,8 @@ public class Main implements QuarkusApplication {
             if (args[i].equals("--data-dir") && i + 1 < args.length) {
                 dataDir = Path.of(args[++i]);
             } else {
-                throw new ConfigException("arguments", "unknown standalone option '" + args[i] + "'; use --data-dir DIR");
+                System.err.println("error: unknown standalone option '" + args[i] + "'; use --data-dir DIR");
+                System.exit(2);
             }
         }
         standalone = new Standalone(dataDir);
@@ -97,7 +88,6 @@ public class Main implements QuarkusApplication {
             if (System.getenv("PORT") != null) {
                 System.setProperty("quarkus.http.port", System.getenv("PORT"));
             }
-            useDatabase(AppConfig.read(environment()).database());
         } catch (java.io.IOException e) {
             System.err.println("error: standalone servers could not start: " + e.getMessage());
             System.exit(1);
@@ -115,6 +105,18 @@ public class Main implements QuarkusApplication {
 
     @Override
     public int run(String... args) throws Exception {
+        try {
+            var mp = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            ConfigReader env = new ConfigReader(name -> mp.getOptionalValue(name, String.class));
+            if (args[0].equals("migrate")) {
+                DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL"));
+            } else {
+                config.get();
+            }
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
         return switch (args[0]) {
             case "migrate" -> migrate();
             case "serve" -> serve();
@@ -146,11 +148,14 @@ public class Main implements QuarkusApplication {
         try {
             state = schema.get().state();
         } catch (RuntimeException e) {
-            System.err.println("error: cannot read the database schema (DATABASE_URL): " + rootMessage(e));
+            System.err.println("error: cannot read the database schema at " + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse("(no DATABASE_URL)").replaceAll("\\?.*", "")
+                    + " (DATABASE_URL): " + rootMessage(e));
             return 1;
         }
         if (!state.upToDate()) {
-            System.err.println("error: the database schema is at version " + state.current() + " but this build needs "
+            System.err.println("error: the database schema is " + (state.current() == null ? "empty" : "at version " + state.current())
+                    + " but this build needs "
                     + state.latest() + " (" + state.pending() + " pending migrations); run the 'migrate' role first");
             return 1;
         }

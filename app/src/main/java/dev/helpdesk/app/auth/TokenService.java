@@ -34,6 +34,7 @@ public class TokenService {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
 
+    @jakarta.inject.Inject
     public TokenService(AppConfig config) {
         this(config.signingKey(), config.tokenTtlMinutes() * 60, Clock.systemUTC());
     }

@@ -35,7 +35,7 @@ public final class Sql {
     public static <T> Optional<T> one(Connection c, String sql, SqlFunction<ResultSet, T> mapper, Object... params)
             throws SQLException {
         List<T> rows = list(c, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {

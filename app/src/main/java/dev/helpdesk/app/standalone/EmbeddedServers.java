@@ -34,6 +34,7 @@ public final class EmbeddedServers {
                 .setting("appendonly yes")
                 .setting("save \"\"")
                 .setting("protected-mode no")
+                .onShutdownForceStop(true)
                 .build();
         server.start();
         return server;

@@ -1,0 +1,110 @@
+package dev.helpdesk.app.storage;
+
+import static dev.helpdesk.app.testing.Api.as;
+import static dev.helpdesk.app.testing.Api.problem;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.helpdesk.app.testing.Api;
+import dev.helpdesk.app.testing.HelpDeskTest;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Attachments are accepted by what their bytes are, within the size limit, and only shown to who may see them. */
+@QuarkusTest
+class AttachmentTest extends HelpDeskTest {
+    static final byte[] PNG = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
+            new byte[64]);
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] EXE = concat("MZ".getBytes(StandardCharsets.US_ASCII), new byte[200]);
+    static final byte[] HTML = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.US_ASCII);
+
+    Api.Person agent;
+    Api.Person customer;
+    Api.Person stranger;
+    long ticket;
+    long reply;
+
+    @BeforeEach
+    void ticketWithReply() {
+        String admin = Api.admin();
+        agent = Api.person(admin, "agent", null);
+        customer = Api.person(admin, "customer", Api.organization(admin, Api.unique("Org")));
+        stranger = Api.person(admin, "customer", Api.organization(admin, Api.unique("Other")));
+        ticket = Api.ticket(customer.token(), "Screenshot attached");
+        reply = as(customer.token()).body(Map.of("body", "see attached")).post("/api/v1/tickets/" + ticket + "/comments")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    private io.restassured.response.ValidatableResponse upload(String token, long comment, byte[] bytes, String claimedType,
+                                                                String filename) {
+        return given().header("Authorization", "Bearer " + token).contentType(claimedType).body(bytes)
+                .queryParam("filename", filename)
+                .post("/api/v1/tickets/" + ticket + "/comments/" + comment + "/attachments").then();
+    }
+
+    @Test
+    void acceptsAllowedTypesByContentAndServesThemBack() throws Exception {
+        long id = upload(customer.token(), reply, PNG, "application/octet-stream", "screen.png").statusCode(201)
+                .body("contentType", equalTo("image/png")).body("sizeBytes", equalTo(PNG.length))
+                .body("filename", equalTo("screen.png"))
+                .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PNG))))
+                .extract().<Number>path("id").longValue();
+        upload(customer.token(), reply, PDF, "application/pdf", "../../etc/report.pdf").statusCode(201)
+                .body("contentType", equalTo("application/pdf")).body("filename", equalTo("report.pdf"));
+        byte[] back = as(agent.token()).get("/api/v1/attachments/" + id).then().statusCode(200)
+                .contentType("image/png").header("X-Content-Type-Options", "nosniff").extract().asByteArray();
+        assertThat(back).isEqualTo(PNG);
+        as(customer.token()).get("/api/v1/tickets/" + ticket + "/comments").then()
+                .body("[0].attachments", hasSize(2)).body("[0].attachments[0].downloadUrl", equalTo("/api/v1/attachments/" + id));
+    }
+
+    @Test
+    void rejectsContentWhoseBytesAreNotAnAllowedTypeWhateverTheClientClaims() {
+        problem(upload(customer.token(), reply, EXE, "image/png", "cat.png"), 415, "unsupported-attachment-type");
+        problem(upload(customer.token(), reply, HTML, "text/plain", "notes.txt"), 415, "unsupported-attachment-type");
+        as(agent.token()).get("/api/v1/tickets/" + ticket + "/comments").then().body("[0].attachments", hasSize(0));
+    }
+
+    @Test
+    void rejectsFilesOverTheLimitWhetherDeclaredOrStreamed() {
+        byte[] big = concat(PNG, new byte[1024 * 1024]);
+        problem(upload(customer.token(), reply, big, "image/png", "big.png"), 413, "attachment-too-large");
+        // chunked upload: no Content-Length, the limit is enforced while reading
+        problem(given().header("Authorization", "Bearer " + customer.token()).contentType("image/png")
+                .body(new ByteArrayInputStream(big)).queryParam("filename", "big.png")
+                .post("/api/v1/tickets/" + ticket + "/comments/" + reply + "/attachments").then(), 413, "attachment-too-large");
+        problem(upload(customer.token(), reply, new byte[0], "image/png", "empty.png"), 400, "validation-error");
+    }
+
+    @Test
+    void downloadsOnlyForPeopleWhoMaySeeTheComment() {
+        long note = as(agent.token()).body(Map.of("body", "internal screenshot", "public", false))
+                .post("/api/v1/tickets/" + ticket + "/comments").then().statusCode(201).extract().<Number>path("id").longValue();
+        long internal = upload(agent.token(), note, PNG, "image/png", "internal.png").statusCode(201)
+                .extract().<Number>path("id").longValue();
+        long shared = upload(customer.token(), reply, PNG, "image/png", "shared.png").statusCode(201)
+                .extract().<Number>path("id").longValue();
+        as(customer.token()).get("/api/v1/attachments/" + shared).then().statusCode(200);
+        problem(as(customer.token()).get("/api/v1/attachments/" + internal).then(), 404, "not-found");
+        problem(as(stranger.token()).get("/api/v1/attachments/" + shared).then(), 404, "not-found");
+        problem(given().get("/api/v1/attachments/" + shared).then(), 401, "unauthorized");
+        problem(upload(stranger.token(), reply, PNG, "image/png", "x.png"), 404, "not-found");
+        problem(upload(customer.token(), note, PNG, "image/png", "x.png"), 404, "not-found");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
