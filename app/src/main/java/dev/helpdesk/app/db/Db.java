@@ -2,21 +2,25 @@ package dev.helpdesk.app.db;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Runs plain-SQL work on a pooled connection, in one transaction when asked. */
+/**
+ * Runs plain-SQL work on a pooled connection, in one transaction when asked. The pool is looked
+ * up lazily: without DATABASE_URL it is inactive, and start-up must get as far as reporting that.
+ */
 @ApplicationScoped
 public class Db {
-    private final DataSource dataSource;
+    private final Instance<AgroalDataSource> pool;
 
-    public Db(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public Db(Instance<AgroalDataSource> pool) {
+        this.pool = pool;
     }
 
     public <R> R tx(SqlFunction<Connection, R> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 R result = work.apply(c);
@@ -34,7 +38,7 @@ public class Db {
     }
 
     public <R> R read(SqlFunction<Connection, R> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
             throw new DataAccessException(e);
@@ -42,6 +46,6 @@ public class Db {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return pool.get();
     }
 }

@@ -1,6 +1,7 @@
 package dev.helpdesk.app.db;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -8,9 +9,10 @@ import org.flywaydb.core.api.MigrationInfoService;
 /** Where the database schema stands relative to the migrations this build ships. */
 @ApplicationScoped
 public class SchemaInfo {
-    private final Flyway flyway;
+    private final Instance<Flyway> flyway;
 
-    public SchemaInfo(Flyway flyway) {
+    // lazy for the same reason as Db: an unconfigured database must not stop start-up before it is reported
+    public SchemaInfo(Instance<Flyway> flyway) {
         this.flyway = flyway;
     }
 
@@ -21,7 +23,7 @@ public class SchemaInfo {
     }
 
     public State state() {
-        MigrationInfoService info = flyway.info();
+        MigrationInfoService info = flyway.get().info();
         MigrationInfo current = info.current();
         MigrationInfo[] all = info.all();
         String latest = all.length == 0 || all[all.length - 1].getVersion() == null ? null
@@ -32,7 +34,7 @@ public class SchemaInfo {
 
     /** Applies pending migrations; returns the resulting schema version. */
     public String migrate() {
-        flyway.migrate();
+        flyway.get().migrate();
         return state().current();
     }
 }

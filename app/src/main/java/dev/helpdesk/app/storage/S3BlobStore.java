@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,6 +27,9 @@ public class S3BlobStore implements BlobStore {
                 .endpointOverride(URI.create(config.endpoint()))
                 .region(Region.of(config.region()))
                 .forcePathStyle(config.pathStyle())
+                // only the checksums S3 requires: newer default trailers break many S3-compatible stores
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
                 .httpClient(UrlConnectionHttpClient.builder()
