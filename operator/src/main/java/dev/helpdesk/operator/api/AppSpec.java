@@ -1,0 +1,48 @@
+package dev.helpdesk.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The web/API pods (role serve). */
+public class AppSpec {
+    @Default("2")
+    @Min(0)
+    @Max(100)
+    @JsonPropertyDescription("Number of app pods when autoscaling is off.")
+    public Integer replicas = 2;
+
+    @JsonPropertyDescription("CPU and memory for each app pod.")
+    public Resources resources;
+
+    @JsonPropertyDescription("Horizontal pod autoscaling of the app; when enabled, replicas is left to the autoscaler.")
+    public Autoscaling autoscaling = new Autoscaling();
+
+    @ValidationRule(value = "!self.enabled || self.minReplicas <= self.maxReplicas",
+            message = "autoscaling.minReplicas must not exceed autoscaling.maxReplicas")
+    public static class Autoscaling {
+        @Default("false")
+        @JsonPropertyDescription("Create a HorizontalPodAutoscaler for the app.")
+        public Boolean enabled = false;
+
+        @Default("2")
+        @Min(1)
+        @Max(100)
+        @JsonPropertyDescription("Fewest app pods the autoscaler keeps.")
+        public Integer minReplicas = 2;
+
+        @Default("10")
+        @Min(1)
+        @Max(100)
+        @JsonPropertyDescription("Most app pods the autoscaler creates.")
+        public Integer maxReplicas = 10;
+
+        @Default("70")
+        @Min(1)
+        @Max(100)
+        @JsonPropertyDescription("Average CPU utilization the autoscaler aims at, in percent of requests.")
+        public Integer targetCPUUtilizationPercentage = 70;
+    }
+}

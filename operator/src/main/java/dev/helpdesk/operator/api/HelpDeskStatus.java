@@ -1,0 +1,101 @@
+package dev.helpdesk.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Observed state, recomputed from what the operator sees on every reconcile. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class HelpDeskStatus {
+    @JsonPropertyDescription("The generation of the spec this status describes.")
+    public Long observedGeneration;
+
+    @JsonPropertyDescription("Version the running app pods have.")
+    public String version;
+
+    @JsonPropertyDescription("spec.version while an upgrade to it is under way.")
+    public String targetVersion;
+
+    @JsonPropertyDescription("Version before the last upgrade.")
+    public String previousVersion;
+
+    @JsonPropertyDescription("Database schema version after the last successful migration.")
+    public String schemaVersion;
+
+    @JsonPropertyDescription("Summary for humans: Provisioning, Migrating, Upgrading, Ready, Degraded, RollingBack, Failed or Paused.")
+    public String phase;
+
+    @JsonPropertyDescription("Ready, Progressing, Degraded, DatabaseReady, Migrated (metav1.Condition).")
+    public List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("App pods.")
+    public Replicas app;
+
+    @JsonPropertyDescription("Worker pods.")
+    public Replicas worker;
+
+    @JsonPropertyDescription("The app's own health report, from /api/health through the app Service.")
+    public Health health;
+
+    @JsonPropertyDescription("In-cluster URL of the app.")
+    public String url;
+
+    @JsonPropertyDescription("The newest successful backup.")
+    public LastBackup lastBackup;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class LastBackup {
+        public String name;
+        public String completedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Replicas {
+        public Integer replicas;
+        public Integer readyReplicas;
+        @JsonPropertyDescription("readyReplicas/replicas, for kubectl get.")
+        public String ready;
+
+        public Replicas() {}
+
+        public Replicas(int replicas, int readyReplicas) {
+            this.replicas = replicas;
+            this.readyReplicas = readyReplicas;
+            this.ready = readyReplicas + "/" + replicas;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Replicas r && Objects.equals(replicas, r.replicas) && Objects.equals(readyReplicas, r.readyReplicas)
+                    && Objects.equals(ready, r.ready);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(replicas, readyReplicas, ready);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Health {
+        @JsonPropertyDescription("true, false, or Unknown when the app could not be asked.")
+        public String database;
+        public String redis;
+        public String storage;
+        public String checkedAt;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Health h && Objects.equals(database, h.database) && Objects.equals(redis, h.redis)
+                    && Objects.equals(storage, h.storage) && Objects.equals(checkedAt, h.checkedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(database, redis, storage, checkedAt);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.helpdesk.operator.dependent;
+
+import dev.helpdesk.operator.api.HelpDesk;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+
+/** Metadata for resources the HelpDesk owns: labels plus an owner reference, so deletion cascades. */
+public final class Owned {
+    private Owned() {}
+
+    public static ObjectMeta meta(HelpDesk hd, String name, String component) {
+        return new ObjectMetaBuilder(unowned(hd, name, component))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(hd.getApiVersion()).withKind(hd.getKind())
+                        .withName(hd.getMetadata().getName()).withUid(hd.getMetadata().getUid())
+                        .withController(true).withBlockOwnerDeletion(true).build())
+                .build();
+    }
+
+    /** For data that must outlive the HelpDesk (volumes): labelled, but not owned. */
+    public static ObjectMeta unowned(HelpDesk hd, String name, String component) {
+        return new ObjectMetaBuilder().withName(name).withNamespace(hd.getMetadata().getNamespace())
+                .withLabels(Labels.of(hd, component)).build();
+    }
+
+    public static boolean isOwnedBy(HasMetadata r, HelpDesk hd) {
+        return r.getMetadata().getOwnerReferences() != null && r.getMetadata().getOwnerReferences().stream()
+                .anyMatch(o -> o.getUid() != null && o.getUid().equals(hd.getMetadata().getUid()));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.helpdesk.operator.reconciler;
+
+import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.dependent.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One informer per kind the operator manages, limited to objects it labelled, each mapped back to
+ * its HelpDesk by the instance label (which also covers pods and retained volumes it does not own).
+ */
+final class EventSources {
+    static final List<Class<? extends HasMetadata>> KINDS = List.of(Deployment.class, StatefulSet.class, Service.class,
+            Secret.class, ConfigMap.class, Job.class, Pod.class, ServiceAccount.class, PodDisruptionBudget.class,
+            HorizontalPodAutoscaler.class, Ingress.class, NetworkPolicy.class, PersistentVolumeClaim.class);
+
+    private EventSources() {}
+
+    static List<EventSource<?, HelpDesk>> all(EventSourceContext<HelpDesk> context) {
+        return KINDS.stream().<EventSource<?, HelpDesk>>map(kind -> informer(kind, context)).toList();
+    }
+
+    private static <R extends HasMetadata> InformerEventSource<R, HelpDesk> informer(Class<R> kind, EventSourceContext<HelpDesk> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, HelpDesk.class)
+                .withName(kind.getSimpleName())
+                .withLabelSelector(Labels.SELECTOR)
+                .withSecondaryToPrimaryMapper(EventSources::byInstanceLabel)
+                .build(), context);
+    }
+
+    static Set<ResourceID> byInstanceLabel(HasMetadata r) {
+        var labels = r.getMetadata().getLabels();
+        String instance = labels == null ? null : labels.get("app.kubernetes.io/instance");
+        return instance == null ? Set.of() : Set.of(new ResourceID(instance, r.getMetadata().getNamespace()));
+    }
+}

@@ -1,0 +1,275 @@
+package dev.helpdesk.operator.status;
+
+import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.api.HelpDeskStatus;
+import dev.helpdesk.operator.dependent.AppPods;
+import dev.helpdesk.operator.dependent.Names;
+import dev.helpdesk.operator.lifecycle.MigrationState;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aggregates one reconcile's observations into the HelpDesk status and the transitions worth
+ * an Event. Conditions keep their lastTransitionTime unless their status really changes.
+ */
+public final class StatusReport {
+    public record Transition(String reason, String message, boolean warning) {}
+
+    private final HelpDesk hd;
+    private final HelpDeskStatus previous;
+    private final Conditions conditions;
+    private final HelpDeskStatus next = new HelpDeskStatus();
+    private boolean paused;
+    private List<String> invalid;
+    private boolean dataReady;
+    private String dataMessage = "waiting for the database";
+    private MigrationState migration;
+    private String migrationJob;
+    private boolean appReady;
+    private String trouble;
+    private String workloadMessage = "app and worker are not created yet";
+    private Optional<AppHealthProbe.Report> health = Optional.empty();
+
+    public StatusReport(HelpDesk hd, HelpDeskStatus previous) {
+        this.hd = hd;
+        this.previous = previous;
+        long generation = hd.getMetadata().getGeneration() == null ? 0 : hd.getMetadata().getGeneration();
+        this.conditions = new Conditions(previous.conditions, generation);
+        next.version = previous.version;
+        next.previousVersion = previous.previousVersion;
+        next.schemaVersion = previous.schemaVersion;
+        next.app = previous.app;
+        next.worker = previous.worker;
+        next.health = previous.health;
+        next.lastBackup = previous.lastBackup;
+    }
+
+    public void paused() {
+        paused = true;
+    }
+
+    public void invalidSpec(List<String> problems) {
+        invalid = problems;
+    }
+
+    public void dataServices(boolean database, boolean redis, boolean externalDatabase, boolean externalRedis) {
+        dataReady = database && redis;
+        if (!database) {
+            dataMessage = "PostgreSQL StatefulSet " + Names.postgres(hd) + " has no ready pod yet";
+        } else if (!redis) {
+            dataMessage = "Redis Deployment " + Names.redis(hd) + " has no available pod yet";
+        } else {
+            dataMessage = (externalDatabase ? "external PostgreSQL" : "managed PostgreSQL") + " and "
+                    + (externalRedis ? "external Redis" : "managed Redis") + " are ready";
+        }
+        conditions.set(Conditions.DATABASE_READY, dataReady, dataReady ? (externalDatabase ? "External" : "Ready") : "WaitingForDatabase",
+                dataMessage);
+    }
+
+    public void migration(String jobName, MigrationState state, boolean databaseReady) {
+        this.migration = state;
+        this.migrationJob = jobName;
+        String version = hd.getSpec().version;
+        switch (state.phase()) {
+            case SUCCEEDED -> {
+                if (state.schemaVersion() != null) {
+                    next.schemaVersion = state.schemaVersion();
+                }
+                conditions.set(Conditions.MIGRATED, true, "MigrationSucceeded", "Job " + jobName + " migrated the schema to "
+                        + (next.schemaVersion == null ? "the latest version" : "version " + next.schemaVersion) + " for app " + version);
+            }
+            case FAILED -> conditions.set(Conditions.MIGRATED, false, "MigrationFailed", "Job " + jobName + " failed: " + state.message()
+                    + ". See kubectl logs job/" + jobName + " -n " + hd.getMetadata().getNamespace()
+                    + ". The running version keeps serving; change the spec or delete the Job to retry.");
+            case RUNNING -> conditions.set(Conditions.MIGRATED, false, "Migrating", "Job " + jobName + " is migrating the schema for app " + version);
+            case ABSENT -> conditions.set(Conditions.MIGRATED, false, databaseReady ? "Migrating" : "WaitingForDatabase",
+                    databaseReady ? "starting Job " + jobName : "the migration starts once the database is ready");
+        }
+    }
+
+    public void workloads(Optional<Deployment> app, Optional<Deployment> worker, List<Pod> pods) {
+        int wantedApp = app.map(d -> d.getSpec().getReplicas()).orElse(Boolean.TRUE.equals(hd.getSpec().app.autoscaling.enabled)
+                ? hd.getSpec().app.autoscaling.minReplicas : hd.getSpec().app.replicas);
+        int wantedWorker = hd.getSpec().worker.replicas;
+        if (app.isPresent()) {
+            next.app = new HelpDeskStatus.Replicas(wantedApp, ready(app));
+        }
+        if (worker.isPresent()) {
+            next.worker = new HelpDeskStatus.Replicas(wantedWorker, ready(worker));
+        }
+        boolean appAtVersion = app.isPresent() && atVersion(app.get(), wantedApp);
+        boolean workerAtVersion = worker.isPresent() && atVersion(worker.get(), wantedWorker);
+        appReady = appAtVersion && workerAtVersion;
+        if (appReady) {
+            if (next.version != null && !next.version.equals(hd.getSpec().version)) {
+                next.previousVersion = next.version;
+            }
+            next.version = hd.getSpec().version;
+        }
+        for (String component : List.of("app", "worker", "migration", "database", "redis")) {
+            Optional<String> problem = PodTrouble.find(pods, component);
+            if (problem.isPresent()) {
+                trouble = problem.get();
+                break;
+            }
+        }
+        if (app.isPresent() || worker.isPresent()) {
+            workloadMessage = "app " + (next.app == null ? "0/0" : next.app.ready) + " ready, worker "
+                    + (next.worker == null ? "0/0" : next.worker.ready) + " ready at version " + hd.getSpec().version;
+        }
+    }
+
+    public void appHealth(Optional<AppHealthProbe.Report> report) {
+        this.health = report;
+        HelpDeskStatus.Health h = new HelpDeskStatus.Health();
+        h.database = report.map(r -> String.valueOf(r.database())).orElse("Unknown");
+        h.redis = report.map(r -> String.valueOf(r.redis())).orElse("Unknown");
+        h.storage = report.map(r -> String.valueOf(r.storage())).orElse("Unknown");
+        HelpDeskStatus.Health before = previous.health;
+        boolean same = before != null && Objects.equals(before.database, h.database) && Objects.equals(before.redis, h.redis)
+                && Objects.equals(before.storage, h.storage);
+        h.checkedAt = same ? before.checkedAt : (report.isPresent() ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null);
+        next.health = h;
+    }
+
+    private int ready(Optional<Deployment> d) {
+        return d.map(Deployment::getStatus).map(s -> s.getReadyReplicas() == null ? 0 : s.getReadyReplicas()).orElse(0);
+    }
+
+    private boolean atVersion(Deployment d, int wanted) {
+        String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        var s = d.getStatus();
+        if (!AppPods.image(hd).equals(image) || s == null) {
+            return false;
+        }
+        boolean observed = d.getMetadata().getGeneration() == null || s.getObservedGeneration() == null
+                || s.getObservedGeneration() >= d.getMetadata().getGeneration();
+        int updated = s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas();
+        int available = s.getAvailableReplicas() == null ? 0 : s.getAvailableReplicas();
+        return observed && updated >= wanted && available >= wanted;
+    }
+
+    public HelpDeskStatus build() {
+        next.observedGeneration = hd.getMetadata().getGeneration();
+        next.url = Names.appUrl(hd);
+        if (paused) {
+            for (Condition c : previous.conditions == null ? List.<Condition>of() : previous.conditions) {
+                conditions.keep(c.getType());
+            }
+            conditions.set(Conditions.READY, false, "Paused",
+                    "reconciliation is paused by the annotation helpdesk.dev/paused; remove it to resume");
+            next.phase = "Paused";
+        } else if (invalid != null) {
+            for (String keep : List.of(Conditions.DATABASE_READY, Conditions.MIGRATED, Conditions.DEGRADED)) {
+                conditions.keep(keep);
+            }
+            String message = String.join("; ", invalid);
+            conditions.set(Conditions.READY, false, "InvalidSpec", message);
+            conditions.set(Conditions.PROGRESSING, false, "InvalidSpec", "nothing is changed until the spec is fixed");
+            next.phase = "Failed";
+        } else {
+            readiness();
+        }
+        next.targetVersion = Objects.equals(next.version, hd.getSpec().version) ? null : hd.getSpec().version;
+        next.conditions = conditions.list();
+        return next;
+    }
+
+    private void readiness() {
+        boolean migrated = migration != null && migration.phase() == MigrationState.Phase.SUCCEEDED;
+        boolean migrationFailed = migration != null && migration.phase() == MigrationState.Phase.FAILED;
+        String healthProblem = health.filter(h -> !(h.database() && h.redis() && h.storage()))
+                .map(h -> "the app reports " + down(h)).orElse(null);
+        if (trouble != null) {
+            conditions.set(Conditions.DEGRADED, true, "PodProblem", trouble);
+        } else if (healthProblem != null) {
+            conditions.set(Conditions.DEGRADED, true, "DependencyDown", healthProblem);
+        } else {
+            conditions.set(Conditions.DEGRADED, false, "AsExpected", "no problems observed");
+        }
+        boolean ready = dataReady && migrated && appReady;
+        if (ready) {
+            conditions.set(Conditions.READY, true, "AsExpected", "HelpDesk " + hd.getSpec().version + " is ready: " + workloadMessage);
+            conditions.set(Conditions.PROGRESSING, false, "Complete", "version " + hd.getSpec().version + " is rolled out");
+        } else if (!dataReady) {
+            conditions.set(Conditions.READY, false, "WaitingForDatabase", dataMessage + suffix());
+            conditions.set(Conditions.PROGRESSING, true, "Provisioning", dataMessage);
+        } else if (migrationFailed) {
+            conditions.set(Conditions.READY, false, "MigrationFailed", conditions.get(Conditions.MIGRATED).orElseThrow().getMessage());
+            conditions.set(Conditions.PROGRESSING, false, "MigrationFailed", "stopped: the migration Job " + migrationJob + " failed");
+        } else if (!migrated) {
+            conditions.set(Conditions.READY, false, "Migrating", "waiting for Job " + migrationJob + suffix());
+            conditions.set(Conditions.PROGRESSING, true, "Migrating", "Job " + migrationJob + " is migrating the schema");
+        } else {
+            conditions.set(Conditions.READY, false, trouble != null ? "PodProblem" : "RollingOut", workloadMessage + suffix());
+            conditions.set(Conditions.PROGRESSING, true, "RollingOut", workloadMessage);
+        }
+        next.phase = phase(ready, migrated, migrationFailed);
+    }
+
+    private String phase(boolean ready, boolean migrated, boolean migrationFailed) {
+        if (migrationFailed) {
+            return "Failed";
+        }
+        if (ready) {
+            return conditions.isTrue(Conditions.DEGRADED) ? "Degraded" : "Ready";
+        }
+        if (next.version != null && !next.version.equals(hd.getSpec().version)) {
+            return "Upgrading";
+        }
+        if (dataReady && !migrated) {
+            return "Migrating";
+        }
+        return next.version == null ? "Provisioning" : "Degraded";
+    }
+
+    private String suffix() {
+        return trouble == null ? "" : "; " + trouble;
+    }
+
+    private static String down(AppHealthProbe.Report h) {
+        List<String> down = new ArrayList<>();
+        if (!h.database()) {
+            down.add("database");
+        }
+        if (!h.redis()) {
+            down.add("redis");
+        }
+        if (!h.storage()) {
+            down.add("storage");
+        }
+        return String.join(", ", down) + " unavailable";
+    }
+
+    /** Condition changes worth an Event, compared with the previous status. */
+    public List<Transition> transitions() {
+        List<Transition> out = new ArrayList<>();
+        for (Condition c : next.conditions == null ? conditions.list() : next.conditions) {
+            Optional<Condition> before = Conditions.find(previous.conditions, c.getType());
+            boolean changed = before.isEmpty() || !Objects.equals(before.get().getStatus(), c.getStatus())
+                    || !Objects.equals(before.get().getReason(), c.getReason());
+            if (!changed) {
+                continue;
+            }
+            String type = c.getType();
+            boolean bad = switch (type) {
+                case Conditions.DEGRADED -> "True".equals(c.getStatus());
+                default -> "False".equals(c.getStatus()) && List.of("MigrationFailed", "InvalidSpec", "PodProblem").contains(c.getReason());
+            };
+            if (type.equals(Conditions.PROGRESSING) || (type.equals(Conditions.DEGRADED) && before.isEmpty() && !bad)) {
+                continue;
+            }
+            String reason = type.equals(Conditions.READY) && "True".equals(c.getStatus()) ? "Ready"
+                    : type.equals(Conditions.DEGRADED) && !bad ? "Recovered" : c.getReason();
+            out.add(new Transition(reason, c.getMessage(), bad));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.helpdesk.operator.testing;
+
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Plays kubelet and the built-in controllers on the mock API server: Deployments and
+ * StatefulSets become available, Jobs succeed (or fail, when told) and leave a pod whose
+ * termination message carries the result line, as the real migrate role does.
+ */
+public class ClusterSimulator implements AutoCloseable {
+    private final KubernetesClient client;
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
+    private volatile boolean paused;
+    private volatile String schemaVersion = "2";
+
+    public ClusterSimulator(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public ClusterSimulator start() {
+        informers.add(client.apps().deployments().inAnyNamespace().inform(handler(this::deployment)));
+        informers.add(client.apps().statefulSets().inAnyNamespace().inform(handler(this::statefulSet)));
+        informers.add(client.batch().v1().jobs().inAnyNamespace().inform(handler(this::job)));
+        return this;
+    }
+
+    /** Jobs with this name fail, with this message as the migrate role's error. */
+    public void failJob(String name, String error) {
+        failingJobs.put(name, error);
+    }
+
+    /** While held, nothing becomes ready (to observe intermediate states). */
+    public void hold(boolean hold) {
+        paused = hold;
+        if (!hold) {
+            client.apps().deployments().inAnyNamespace().list().getItems().forEach(this::deployment);
+            client.apps().statefulSets().inAnyNamespace().list().getItems().forEach(this::statefulSet);
+            client.batch().v1().jobs().inAnyNamespace().list().getItems().forEach(this::job);
+        }
+    }
+
+    public void schemaVersion(String version) {
+        schemaVersion = version;
+    }
+
+    private <T> ResourceEventHandler<T> handler(Consumer<T> onChange) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                onChange.accept(obj);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                onChange.accept(newObj);
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+            }
+        };
+    }
+
+    private void deployment(Deployment d) {
+        if (paused) {
+            return;
+        }
+        int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+        var s = d.getStatus();
+        Long generation = d.getMetadata().getGeneration();
+        if (s != null && Objects.equals(s.getAvailableReplicas(), replicas) && Objects.equals(s.getUpdatedReplicas(), replicas)
+                && Objects.equals(s.getObservedGeneration(), generation)) {
+            return;
+        }
+        d.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).withObservedGeneration(generation).build());
+        quietly(() -> client.apps().deployments().resource(d).updateStatus());
+    }
+
+    private void statefulSet(StatefulSet st) {
+        if (paused) {
+            return;
+        }
+        int replicas = st.getSpec().getReplicas() == null ? 1 : st.getSpec().getReplicas();
+        if (st.getStatus() != null && Objects.equals(st.getStatus().getReadyReplicas(), replicas)) {
+            return;
+        }
+        st.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas).withCurrentReplicas(replicas).build());
+        quietly(() -> client.apps().statefulSets().resource(st).updateStatus());
+    }
+
+    private void job(Job job) {
+        if (paused || (job.getStatus() != null && (job.getStatus().getSucceeded() != null || job.getStatus().getFailed() != null))) {
+            return;
+        }
+        String name = job.getMetadata().getName();
+        String error = failingJobs.get(name);
+        String message = error == null ? "{\"schemaVersion\":\"" + schemaVersion + "\",\"previousSchemaVersion\":null,\"migrationsApplied\":2}"
+                : "{\"error\":\"" + error + "\"}";
+        Map<String, String> labels = new HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
+        labels.put("job-name", name);
+        Pod pod = new PodBuilder().withNewMetadata().withName(name + "-pod").withNamespace(job.getMetadata().getNamespace())
+                .withLabels(labels).endMetadata()
+                .withSpec(job.getSpec().getTemplate().getSpec())
+                .withNewStatus().withPhase(error == null ? "Succeeded" : "Failed")
+                .withContainerStatuses(new ContainerStatusBuilder().withName("migrate").withNewState().withNewTerminated()
+                        .withExitCode(error == null ? 0 : 1).withMessage(message).endTerminated().endState().build())
+                .endStatus().build();
+        quietly(() -> client.pods().resource(pod).create());
+        job.setStatus(error == null ? new JobStatusBuilder().withSucceeded(1).build()
+                : new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder().withType("Failed").withStatus("True")
+                        .withReason("BackoffLimitExceeded").withMessage("Job has reached the specified backoff limit").build()).build());
+        quietly(() -> client.batch().v1().jobs().resource(job).updateStatus());
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // a newer version of the object arrived meanwhile; its own event brings us back
+        }
+    }
+
+    @Override
+    public void close() {
+        informers.forEach(SharedIndexInformer::close);
+    }
+}
