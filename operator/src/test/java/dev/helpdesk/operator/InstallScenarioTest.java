@@ -5,66 +5,128 @@ import static org.awaitility.Awaitility.await;
 
 import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.status.Conditions;
-import dev.helpdesk.operator.testing.ClusterSimulator;
-import dev.helpdesk.operator.testing.Samples;
+import dev.helpdesk.operator.testing.OperatorTest;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** A fresh install of samples/helpdesk-minimal.yaml, step by step, and what it leaves behind. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
-class InstallScenarioTest {
-    @Inject
-    KubernetesClient client;
+class InstallScenarioTest extends OperatorTest {
 
-    ClusterSimulator cluster;
+    @Test
+    void minimalSampleReachesReadyWithEveryResourcePresentAndCorrect() {
+        HelpDesk hd = installReady("helpdesk-minimal.yaml");
+        assertThat(hd.getStatus().version).isEqualTo("1.0.0");
+        assertThat(hd.getStatus().phase).isEqualTo("Ready");
+        assertThat(hd.getStatus().schemaVersion).isEqualTo("2");
+        assertThat(hd.getStatus().app.ready).isEqualTo("2/2");
+        assertThat(hd.getStatus().worker.ready).isEqualTo("1/1");
+        assertThat(hd.getStatus().observedGeneration).isEqualTo(hd.getMetadata().getGeneration());
+        assertThat(hd.getStatus().url).isEqualTo("http://support-app." + ns + ".svc:8080");
+        assertThat(hd.getStatus().health.redis).isEqualTo("Unknown");
+        assertThat(hd.getStatus().conditions).extracting(Condition::getType)
+                .containsExactly("Ready", "Progressing", "Degraded", "DatabaseReady", "Migrated");
 
-    @BeforeEach
-    void simulator() {
-        cluster = new ClusterSimulator(client).start();
-    }
+        Deployment app = client.apps().deployments().inNamespace(ns).withName("support-app").get();
+        var container = app.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("ghcr.io/helpdesk-dev/helpdesk-app:1.0.0");
+        assertThat(container.getArgs()).containsExactly("serve");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(container.getEnvFrom().get(0).getConfigMapRef().getName()).isEqualTo("support-config");
+        assertThat(container.getEnv()).extracting(EnvVar::getName)
+                .contains("DATABASE_URL", "REDIS_URL", "HELPDESK_SECRET", "HELPDESK_ADMIN_EMAIL", "HELPDESK_ADMIN_PASSWORD");
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("DATABASE_URL")).singleElement()
+                .satisfies(e -> assertThat(e.getValue()).isEqualTo("postgresql://helpdesk:$(DATABASE_PASSWORD)@support-postgres:5432/helpdesk"));
+        assertThat(app.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(app.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(app.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).hasSize(2);
+        assertThat(app.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("helpdesk.dev/config-hash");
 
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+        Deployment worker = client.apps().deployments().inNamespace(ns).withName("support-worker").get();
+        assertThat(worker.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("worker");
+        Job migration = client.batch().v1().jobs().inNamespace(ns).withName("support-migrate-1-0-0").get();
+        assertThat(migration.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("migrate");
+        assertThat(migration.getSpec().getBackoffLimit()).isZero();
+        StatefulSet pg = client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get();
+        assertThat(pg.getSpec().getTemplate().getSpec().getContainers().get(0).getReadinessProbe().getExec().getCommand())
+                .contains("pg_isready");
+        assertThat(pg.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
 
-    private Optional<Condition> condition(String ns, String name, String type) {
-        HelpDesk hd = client.resources(HelpDesk.class).inNamespace(ns).withName(name).get();
-        return hd == null || hd.getStatus() == null ? Optional.empty() : Conditions.find(hd.getStatus().conditions, type);
+        var configMap = client.configMaps().inNamespace(ns).withName("support-config").get();
+        assertThat(configMap.getData()).containsEntry("RATE_LIMIT_MAX_REQUESTS", "20").containsEntry("WORKER_CONCURRENCY", "5")
+                .containsEntry("ATTACH_MAX_BYTES", "26214400").containsEntry("STORAGE_PATH", "/var/lib/helpdesk/attachments");
+        var admin = client.secrets().inNamespace(ns).withName("support-admin").get();
+        assertThat(admin).isNotNull();
+
+        List<HasMetadata> owned = List.of(app, worker, migration, pg, configMap, admin,
+                client.secrets().inNamespace(ns).withName("support-secrets").get(),
+                client.services().inNamespace(ns).withName("support-app").get(),
+                client.services().inNamespace(ns).withName("support-postgres").get(),
+                client.services().inNamespace(ns).withName("support-redis").get(),
+                client.apps().deployments().inNamespace(ns).withName("support-redis").get(),
+                client.serviceAccounts().inNamespace(ns).withName("support").get(),
+                client.network().v1().networkPolicies().inNamespace(ns).withName("support-data").get(),
+                client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("support-app").get());
+        for (HasMetadata r : owned) {
+            assertThat(r).as("resource").isNotNull();
+            assertThat(r.getMetadata().getOwnerReferences()).as(r.getKind() + " " + r.getMetadata().getName())
+                    .anySatisfy(o -> {
+                        assertThat(o.getKind()).isEqualTo("HelpDesk");
+                        assertThat(o.getUid()).isEqualTo(hd.getMetadata().getUid());
+                        assertThat(o.getController()).isTrue();
+                    });
+            assertThat(r.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "helpdesk-operator")
+                    .containsEntry("app.kubernetes.io/instance", "support").containsEntry("app.kubernetes.io/version", "1.0.0")
+                    .containsKey("app.kubernetes.io/component");
+        }
+        assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).withName("support-app").get()).isNull();
+        assertThat(client.network().v1().ingresses().inNamespace(ns).withName("support-app").get()).isNull();
+        assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                .extracting(e -> e.getReason()).contains("MigrationSucceeded", "Ready");
     }
 
     @Test
-    void minimalSampleReachesReadyWithEveryResource() {
-        String ns = "install";
-        HelpDesk hd = client.resource(Samples.helpDesk("helpdesk-minimal.yaml", ns)).create();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(condition(ns, "support", Conditions.READY)).get().extracting(Condition::getStatus).isEqualTo("True"));
-        HelpDesk ready = client.resources(HelpDesk.class).inNamespace(ns).withName("support").get();
-        assertThat(ready.getStatus().version).isEqualTo("1.0.0");
-        assertThat(ready.getStatus().phase).isEqualTo("Ready");
-        assertThat(ready.getStatus().schemaVersion).isEqualTo("2");
-        assertThat(ready.getStatus().app.ready).isEqualTo("2/2");
-        Deployment app = client.apps().deployments().inNamespace(ns).withName("support-app").get();
-        assertThat(app.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("ghcr.io/helpdesk-dev/helpdesk-app:1.0.0");
-        assertThat(app.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("serve");
-        assertOwned(app, hd);
+    void theAppIsNotCreatedBeforeTheMigrationSucceeded() {
+        cluster.hold(true);
+        try {
+            install("helpdesk-minimal.yaml");
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get() != null);
+            awaitCondition("support", Conditions.READY, "False", "WaitingForDatabase");
+            assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).as("no migration before the database").isEmpty();
+            cluster.hold(false);
+            awaitCondition("support", Conditions.READY, "True", "AsExpected");
+        } finally {
+            cluster.hold(false);
+        }
     }
 
-    private static void assertOwned(HasMetadata r, HelpDesk hd) {
-        assertThat(r.getMetadata().getOwnerReferences()).anySatisfy(o -> {
-            assertThat(o.getKind()).isEqualTo("HelpDesk");
-            assertThat(o.getName()).isEqualTo(hd.getMetadata().getName());
-            assertThat(o.getController()).isTrue();
-        });
+    @Test
+    void aFailedMigrationStopsTheInstallWithoutRetryLoops() throws InterruptedException {
+        cluster.failJob("support-migrate-1-0-0", "relation tickets already exists");
+        install("helpdesk-minimal.yaml");
+        Condition migrated = awaitCondition("support", Conditions.MIGRATED, "False", "MigrationFailed");
+        assertThat(migrated.getMessage()).contains("support-migrate-1-0-0").contains("relation tickets already exists")
+                .contains("kubectl logs job/support-migrate-1-0-0 -n " + ns);
+        awaitCondition("support", Conditions.READY, "False", "MigrationFailed");
+        assertThat(get("support").getStatus().phase).isEqualTo("Failed");
+        Thread.sleep(1500);
+        assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get()).isNull();
+        assertThat(client.apps().deployments().inNamespace(ns).withName("support-worker").get()).isNull();
+        assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).hasSize(1);
+        assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                .anySatisfy(e -> {
+                    assertThat(e.getReason()).isEqualTo("MigrationFailed");
+                    assertThat(e.getType()).isEqualTo("Warning");
+                });
     }
 }

@@ -1,6 +1,8 @@
 package dev.helpdesk.operator.testing;
 
+import dev.helpdesk.operator.api.HelpDesk;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -41,7 +43,48 @@ public class ClusterSimulator implements AutoCloseable {
         informers.add(client.apps().deployments().inAnyNamespace().inform(handler(this::deployment)));
         informers.add(client.apps().statefulSets().inAnyNamespace().inform(handler(this::statefulSet)));
         informers.add(client.batch().v1().jobs().inAnyNamespace().inform(handler(this::job)));
+        informers.add(client.resources(HelpDesk.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(HelpDesk obj) {
+            }
+
+            @Override
+            public void onUpdate(HelpDesk oldObj, HelpDesk newObj) {
+            }
+
+            @Override
+            public void onDelete(HelpDesk obj, boolean unknown) {
+                collectGarbage(obj.getMetadata().getUid(), obj.getMetadata().getNamespace());
+            }
+        }));
         return this;
+    }
+
+    /** The garbage collector's job: delete what the deleted owner owned, transitively. */
+    private void collectGarbage(String ownerUid, String namespace) {
+        List<HasMetadata> all = new ArrayList<>();
+        all.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
+        all.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
+        all.addAll(client.services().inNamespace(namespace).list().getItems());
+        all.addAll(client.secrets().inNamespace(namespace).list().getItems());
+        all.addAll(client.configMaps().inNamespace(namespace).list().getItems());
+        all.addAll(client.batch().v1().jobs().inNamespace(namespace).list().getItems());
+        all.addAll(client.serviceAccounts().inNamespace(namespace).list().getItems());
+        all.addAll(client.persistentVolumeClaims().inNamespace(namespace).list().getItems());
+        all.addAll(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
+        all.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems());
+        all.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).list().getItems());
+        all.addAll(client.network().v1().ingresses().inNamespace(namespace).list().getItems());
+        all.addAll(client.pods().inNamespace(namespace).list().getItems());
+        for (HasMetadata r : all) {
+            if (r.getMetadata().getOwnerReferences() != null
+                    && r.getMetadata().getOwnerReferences().stream().anyMatch(o -> ownerUid.equals(o.getUid()))) {
+                quietly(() -> client.resource(r).delete());
+                if (r.getMetadata().getUid() != null) {
+                    collectGarbage(r.getMetadata().getUid(), namespace);
+                }
+            }
+        }
     }
 
     /** Jobs with this name fail, with this message as the migrate role's error. */
@@ -101,6 +144,7 @@ public class ClusterSimulator implements AutoCloseable {
         if (paused) {
             return;
         }
+        claimVolumes(st);
         int replicas = st.getSpec().getReplicas() == null ? 1 : st.getSpec().getReplicas();
         if (st.getStatus() != null && Objects.equals(st.getStatus().getReadyReplicas(), replicas)) {
             return;
@@ -108,6 +152,29 @@ public class ClusterSimulator implements AutoCloseable {
         st.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
                 .withAvailableReplicas(replicas).withCurrentReplicas(replicas).build());
         quietly(() -> client.apps().statefulSets().resource(st).updateStatus());
+    }
+
+    /** As the StatefulSet controller does: one claim per template, owned by the set only when its policy says Delete. */
+    private void claimVolumes(StatefulSet st) {
+        if (st.getSpec().getVolumeClaimTemplates() == null) {
+            return;
+        }
+        boolean delete = st.getSpec().getPersistentVolumeClaimRetentionPolicy() != null
+                && "Delete".equals(st.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted());
+        for (var template : st.getSpec().getVolumeClaimTemplates()) {
+            String name = template.getMetadata().getName() + "-" + st.getMetadata().getName() + "-0";
+            if (client.persistentVolumeClaims().inNamespace(st.getMetadata().getNamespace()).withName(name).get() != null) {
+                continue;
+            }
+            var meta = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
+                    .withNamespace(st.getMetadata().getNamespace()).withLabels(template.getMetadata().getLabels());
+            if (delete) {
+                meta.addNewOwnerReference().withApiVersion("apps/v1").withKind("StatefulSet").withName(st.getMetadata().getName())
+                        .withUid(st.getMetadata().getUid()).endOwnerReference();
+            }
+            quietly(() -> client.persistentVolumeClaims().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                    .withMetadata(meta.build()).withSpec(template.getSpec()).build()).create());
+        }
     }
 
     private void job(Job job) {
