@@ -28,8 +28,7 @@ public class AttachmentsSpec {
         @JsonPropertyDescription("An S3-compatible bucket; used instead of the volume when bucket is set.")
         public S3 s3;
 
-        @com.fasterxml.jackson.annotation.JsonIgnore
-        public boolean usesS3() {
+        public boolean usesS3Bucket() {
             return s3 != null && s3.bucket != null && !s3.bucket.isEmpty();
         }
     }

@@ -16,12 +16,10 @@ public class DatabaseSpec {
     @JsonPropertyDescription("An existing PostgreSQL, reached through a URL in a Secret.")
     public External external;
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isExternal() {
+    public boolean usesExternal() {
         return external != null;
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
     public Managed managedOrDefault() {
         return managed != null ? managed : new Managed();
     }

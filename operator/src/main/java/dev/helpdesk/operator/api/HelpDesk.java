@@ -31,8 +31,7 @@ public class HelpDesk extends CustomResource<HelpDeskSpec, HelpDeskStatus> imple
         return new HelpDeskStatus();
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isPaused() {
+    public boolean pausedByAnnotation() {
         return getMetadata().getAnnotations() != null
                 && "true".equalsIgnoreCase(getMetadata().getAnnotations().get(PAUSED_ANNOTATION));
     }

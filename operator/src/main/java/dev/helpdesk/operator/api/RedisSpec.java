@@ -14,8 +14,7 @@ public class RedisSpec {
     @JsonPropertyDescription("An existing Redis, reached through a URL in a Secret.")
     public External external;
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isExternal() {
+    public boolean usesExternal() {
         return external != null;
     }
 

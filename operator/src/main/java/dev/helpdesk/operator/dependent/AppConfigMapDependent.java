@@ -37,7 +37,7 @@ public final class AppConfigMapDependent {
         env.put("SPAM_GUARD_COOLDOWN_MS", str(s.spamGuard.cooldownMs));
         env.put("ATTACH_MAX_BYTES", str(s.attachments.maxBytes));
         env.put("ATTACH_ALLOWED_MIME", String.join(",", s.attachments.allowedMimeTypes));
-        if (s.attachments.storage.usesS3()) {
+        if (s.attachments.storage.usesS3Bucket()) {
             env.put("STORAGE_TYPE", "s3");
             env.put("STORAGE_S3_ENDPOINT", s.attachments.storage.s3.endpoint);
             env.put("STORAGE_S3_BUCKET", s.attachments.storage.s3.bucket);

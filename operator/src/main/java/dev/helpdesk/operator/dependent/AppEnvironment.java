@@ -20,13 +20,13 @@ public final class AppEnvironment {
     public static List<EnvVar> secrets(HelpDesk hd) {
         HelpDeskSpec s = hd.getSpec();
         List<EnvVar> env = new ArrayList<>();
-        if (s.database.isExternal()) {
+        if (s.database.usesExternal()) {
             env.add(fromSecret("DATABASE_URL", s.database.external.secretRef.name, keyOr(s.database.external.secretRef.key), false));
         } else {
             env.add(fromSecret("DATABASE_PASSWORD", Names.secrets(hd), GeneratedSecretDependent.DATABASE_PASSWORD, false));
             env.add(new EnvVar("DATABASE_URL", "postgresql://helpdesk:$(DATABASE_PASSWORD)@" + Names.postgres(hd) + ":5432/helpdesk", null));
         }
-        if (s.redis.isExternal()) {
+        if (s.redis.usesExternal()) {
             env.add(fromSecret("REDIS_URL", s.redis.external.secretRef.name, keyOr(s.redis.external.secretRef.key), false));
         } else {
             env.add(fromSecret("REDIS_PASSWORD", Names.secrets(hd), GeneratedSecretDependent.REDIS_PASSWORD, false));
@@ -40,7 +40,7 @@ public final class AppEnvironment {
             env.add(fromSecret("SMTP_USER", s.email.smtp.secretRef.name, "username", true));
             env.add(fromSecret("SMTP_PASSWORD", s.email.smtp.secretRef.name, "password", true));
         }
-        if (s.attachments.storage.usesS3() && s.attachments.storage.s3.secretRef != null) {
+        if (s.attachments.storage.usesS3Bucket() && s.attachments.storage.s3.secretRef != null) {
             env.add(fromSecret("STORAGE_S3_ACCESS_KEY", s.attachments.storage.s3.secretRef.name, "accessKey", false));
             env.add(fromSecret("STORAGE_S3_SECRET_KEY", s.attachments.storage.s3.secretRef.name, "secretKey", false));
         }

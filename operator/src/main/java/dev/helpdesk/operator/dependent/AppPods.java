@@ -22,7 +22,7 @@ public final class AppPods {
     }
 
     public static Container container(HelpDesk hd, String role, Resources resources) {
-        boolean attachments = !hd.getSpec().attachments.storage.usesS3() && !role.equals("migrate");
+        boolean attachments = !hd.getSpec().attachments.storage.usesS3Bucket() && !role.equals("migrate");
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
         if (attachments) {
@@ -44,7 +44,7 @@ public final class AppPods {
     public static PodSpec podSpec(HelpDesk hd, Container container, boolean attachments, String restartPolicy) {
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
-        if (attachments && !hd.getSpec().attachments.storage.usesS3()) {
+        if (attachments && !hd.getSpec().attachments.storage.usesS3Bucket()) {
             volumes.add(new VolumeBuilder().withName("attachments").withNewPersistentVolumeClaim()
                     .withClaimName(Names.attachments(hd)).endPersistentVolumeClaim().build());
         }

@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * Job, and only after it succeeded the app and worker. Every step is idempotent and keyed by
  * deterministic names, so a restarted operator resumes; status is recomputed from observation.
  */
-@ControllerConfiguration(name = "helpdesk",
+// not generation-aware: the pause annotation and other metadata must reach the reconciler too
+@ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 2, timeUnit = TimeUnit.MINUTES))
 public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
@@ -78,7 +79,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         StatusReport report = new StatusReport(hd, previous);
         Observed observed = new Observed(context);
 
-        if (hd.isPaused()) {
+        if (hd.pausedByAnnotation()) {
             report.paused();
         } else {
             SpecValidator.Result validation = validator.validate(hd);
@@ -110,26 +111,26 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         applier.createOnce(observed.get(Secret.class, Names.admin(hd)), AdminSecretDependent.desired(hd));
         ConfigMap config = AppConfigMapDependent.desired(hd);
         applier.apply(observed.get(ConfigMap.class, Names.config(hd)), config);
-        if (!spec.attachments.storage.usesS3()) {
+        if (!spec.attachments.storage.usesS3Bucket()) {
             applier.createOnce(observed.get(PersistentVolumeClaim.class, Names.attachments(hd)), SupportDependents.attachments(hd));
         }
 
         boolean databaseReady = true;
         boolean redisReady = true;
-        if (!spec.database.isExternal()) {
+        if (!spec.database.usesExternal()) {
             StatefulSet pg = applier.apply(observed.get(StatefulSet.class, Names.postgres(hd)), PostgresDependents.statefulSet(hd));
             applier.apply(observed.get(Service.class, Names.postgres(hd)), PostgresDependents.service(hd));
             databaseReady = pg.getStatus() != null && pg.getStatus().getReadyReplicas() != null && pg.getStatus().getReadyReplicas() >= 1;
         }
-        if (!spec.redis.isExternal()) {
+        if (!spec.redis.usesExternal()) {
             Deployment redis = applier.apply(observed.get(Deployment.class, Names.redis(hd)), RedisDependents.deployment(hd));
             applier.apply(observed.get(Service.class, Names.redis(hd)), RedisDependents.service(hd));
             redisReady = available(Optional.of(redis)) >= 1;
         }
-        if (!spec.database.isExternal() || !spec.redis.isExternal()) {
+        if (!spec.database.usesExternal() || !spec.redis.usesExternal()) {
             applier.apply(observed.get(NetworkPolicy.class, Names.networkPolicy(hd)), SupportDependents.dataAccess(hd));
         }
-        report.dataServices(databaseReady, redisReady, spec.database.isExternal(), spec.redis.isExternal());
+        report.dataServices(databaseReady, redisReady, spec.database.usesExternal(), spec.redis.usesExternal());
 
         List<Pod> pods = observed.all(Pod.class);
         String jobName = Names.migration(hd, spec.version);

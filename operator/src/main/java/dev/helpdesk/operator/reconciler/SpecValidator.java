@@ -35,12 +35,12 @@ public final class SpecValidator {
         List<String> problems = new ArrayList<>();
         TreeMap<String, String> seen = new TreeMap<>();
         String ns = hd.getMetadata().getNamespace();
-        if (s.database.isExternal()) {
+        if (s.database.usesExternal()) {
             requireKey(ns, "spec.database.external.secretRef", s.database.external.secretRef, problems, seen,
                     v -> v.startsWith("postgresql://") || v.startsWith("postgres://") ? null
                             : "must hold a postgresql://user:password@host:5432/db URL");
         }
-        if (s.redis.isExternal()) {
+        if (s.redis.usesExternal()) {
             requireKey(ns, "spec.redis.external.secretRef", s.redis.external.secretRef, problems, seen,
                     v -> v.startsWith("redis://") || v.startsWith("rediss://") ? null : "must hold a redis:// or rediss:// URL");
         }
@@ -48,7 +48,7 @@ public final class SpecValidator {
                 && s.email.smtp.secretRef.name != null && !s.email.smtp.secretRef.name.isEmpty()) {
             requireSecret(ns, "spec.email.smtp.secretRef", s.email.smtp.secretRef.name, List.of("username", "password"), problems, seen);
         }
-        if (s.attachments.storage.usesS3()) {
+        if (s.attachments.storage.usesS3Bucket()) {
             if (s.attachments.storage.s3.secretRef == null || s.attachments.storage.s3.secretRef.name == null) {
                 problems.add("spec.attachments.storage.s3.secretRef: a Secret with accessKey and secretKey is required for S3");
             } else {
