@@ -1,0 +1,32 @@
+package dev.helpdesk.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.helpdesk.operator.testing.CrdSchema;
+import dev.helpdesk.operator.testing.OperatorTest;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** crds/ is generated, never edited: it must equal what the build generates from the Java classes. */
+@QuarkusTest
+class CrdDriftTest extends OperatorTest {
+
+    @Test
+    void committedCrdsMatchTheGeneratedOnes() throws IOException {
+        Path generated = Path.of("target", "kubernetes");
+        try (var files = Files.list(generated)) {
+            var crds = files.filter(f -> f.getFileName().toString().endsWith(".helpdesk.dev-v1.yml")).toList();
+            assertThat(crds).isNotEmpty();
+            for (Path crd : crds) {
+                Path committed = CrdSchema.crdDir().resolve(crd.getFileName());
+                assertThat(committed).as("crds/ is missing %s; run: mvn -B -pl operator package -DskipTests", crd.getFileName()).exists();
+                assertThat(Files.readString(committed))
+                        .as("crds/%s drifted from the Java classes; run: mvn -B -pl operator package -DskipTests", crd.getFileName())
+                        .isEqualTo(Files.readString(crd));
+            }
+        }
+    }
+}
