@@ -37,6 +37,9 @@ class RestartScenarioTest extends OperatorTest {
     @Inject
     AppHealthProbe health;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Test
     void restartMidInstallResumesWithoutDuplicatesOrNewSecrets() {
         cluster.hold(true);
@@ -55,7 +58,7 @@ class RestartScenarioTest extends OperatorTest {
             });
             Operator restarted = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
-            restarted.register(new HelpDeskReconciler(client, health));
+            restarted.register(new HelpDeskReconciler(client, health, metrics));
             restarted.start();
             try {
                 awaitCondition("support", Conditions.READY, "True", "AsExpected");

@@ -36,7 +36,8 @@ class SteadyStateTest extends OperatorTest {
     }
 
     private double reconciliations() {
-        return metrics.find("operator.sdk.reconciliations.success").counters().stream().mapToDouble(c -> c.count()).sum();
+        var counter = metrics.find("helpdesk.operator.reconciles").tag("namespace", ns).tag("name", "support").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -60,8 +61,11 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private final EventRecorder events;
     private final AppHealthProbe health;
 
-    public HelpDeskReconciler(KubernetesClient client, AppHealthProbe health) {
+    private final MeterRegistry metrics;
+
+    public HelpDeskReconciler(KubernetesClient client, AppHealthProbe health, MeterRegistry metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.applier = new Applier(client);
         this.validator = new SpecValidator(client);
         this.events = new EventRecorder(client);
@@ -75,6 +79,8 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
 
     @Override
     public UpdateControl<HelpDesk> reconcile(HelpDesk hd, Context<HelpDesk> context) {
+        metrics.counter("helpdesk.operator.reconciles", "namespace", hd.getMetadata().getNamespace(),
+                "name", hd.getMetadata().getName()).increment();
         HelpDeskStatus previous = hd.getStatus() == null ? new HelpDeskStatus() : hd.getStatus();
         StatusReport report = new StatusReport(hd, previous);
         Observed observed = new Observed(context);
