@@ -103,10 +103,19 @@ class InstallScenarioTest extends OperatorTest {
                     client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get() != null);
             awaitCondition("support", Conditions.READY, "False", "WaitingForDatabase");
             assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).as("no migration before the database").isEmpty();
+            cluster.holdJobs(true);
             cluster.hold(false);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    client.batch().v1().jobs().inNamespace(ns).withName("support-migrate-1-0-0").get() != null);
+            awaitCondition("support", Conditions.MIGRATED, "False", "Migrating");
+            assertThat(get("support").getStatus().phase).isEqualTo("Migrating");
+            assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get()).as("app during migration").isNull();
+            assertThat(client.apps().deployments().inNamespace(ns).withName("support-worker").get()).as("worker during migration").isNull();
+            cluster.holdJobs(false);
             awaitCondition("support", Conditions.READY, "True", "AsExpected");
         } finally {
             cluster.hold(false);
+            cluster.holdJobs(false);
         }
     }
 

@@ -32,6 +32,14 @@ public final class Applier {
 
     /** Writes {@code desired} unless {@code actual} already carries its hash; returns what is now in the cluster. */
     public <R extends HasMetadata> R apply(Optional<R> actual, R desired) {
+        return apply(actual, desired, (a, d) -> { });
+    }
+
+    /**
+     * As {@link #apply(Optional, Object)}, with {@code keep} copying fields another controller owns
+     * (e.g. replicas under an HPA) from the live object into what is written; they are not hashed.
+     */
+    public <R extends HasMetadata> R apply(Optional<R> actual, R desired, java.util.function.BiConsumer<R, R> keep) {
         String hash = hash(desired);
         if (desired.getMetadata().getAnnotations() == null) {
             desired.getMetadata().setAnnotations(new HashMap<>());
@@ -45,6 +53,7 @@ public final class Applier {
             return current;
         }
         desired.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        keep.accept(current, desired);
         return client.resource(desired).update();
     }
 

@@ -11,6 +11,7 @@ import dev.helpdesk.operator.dependent.MigrationJobDependent;
 import dev.helpdesk.operator.dependent.Names;
 import dev.helpdesk.operator.dependent.PostgresDependents;
 import dev.helpdesk.operator.dependent.RedisDependents;
+import dev.helpdesk.operator.dependent.ServiceMonitorDependent;
 import dev.helpdesk.operator.dependent.SupportDependents;
 import dev.helpdesk.operator.dependent.WorkerDependent;
 import dev.helpdesk.operator.lifecycle.MigrationState;
@@ -19,6 +20,7 @@ import dev.helpdesk.operator.status.Conditions;
 import dev.helpdesk.operator.status.EventRecorder;
 import dev.helpdesk.operator.status.StatusReport;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -62,6 +64,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private final AppHealthProbe health;
 
     private final MeterRegistry metrics;
+    private final MonitoringSupport monitoring;
 
     public HelpDeskReconciler(KubernetesClient client, AppHealthProbe health, MeterRegistry metrics) {
         this.client = client;
@@ -70,6 +73,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         this.validator = new SpecValidator(client);
         this.events = new EventRecorder(client);
         this.health = health;
+        this.monitoring = new MonitoringSupport(client);
     }
 
     @Override
@@ -103,11 +107,12 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 events.normal(hd, t.reason(), t.message());
             }
         });
-        if (JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
-            return UpdateControl.noUpdate();
+        if (!JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
+            // the whole status is ours and recomputed each time: replace it, guarded by resourceVersion
+            hd.setStatus(next);
+            client.resource(hd).updateStatus();
         }
-        hd.setStatus(next);
-        return UpdateControl.patchStatus(hd);
+        return UpdateControl.noUpdate();
     }
 
     private void install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report) {
@@ -156,13 +161,19 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
 
         if (migration.phase() == MigrationState.Phase.SUCCEEDED) {
             String configHash = Applier.hashOf(JSON.valueToTree(config.getData()).toString(), validation.referencedSecretsFingerprint());
-            applier.apply(observed.get(Deployment.class, Names.app(hd)), AppDependents.deployment(hd, configHash));
+            boolean autoscaled = Boolean.TRUE.equals(spec.app.autoscaling.enabled);
+            applier.apply(observed.get(Deployment.class, Names.app(hd)), AppDependents.deployment(hd, configHash), (live, next) -> {
+                if (autoscaled) {
+                    next.getSpec().setReplicas(live.getSpec().getReplicas()); // the HPA's number, not a reset to 1
+                }
+            });
             applier.apply(observed.get(Service.class, Names.app(hd)), AppDependents.service(hd));
             applier.apply(observed.get(Deployment.class, Names.worker(hd)), WorkerDependent.deployment(hd, configHash));
             optional(AppDependents.wantsPdb(hd), observed.get(PodDisruptionBudget.class, Names.app(hd)), () -> AppDependents.pdb(hd));
             optional(Boolean.TRUE.equals(spec.app.autoscaling.enabled), observed.get(HorizontalPodAutoscaler.class, Names.app(hd)),
                     () -> AppDependents.hpa(hd));
             optional(Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(hd));
+            serviceMonitor(hd, report);
         }
 
         Optional<Deployment> app = observed.get(Deployment.class, Names.app(hd));
@@ -173,6 +184,23 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         } else {
             report.appHealth(Optional.empty());
         }
+    }
+
+    /** Only where the Prometheus Operator's CRD exists; otherwise say so instead of failing. */
+    private void serviceMonitor(HelpDesk hd, StatusReport report) {
+        boolean wanted = Boolean.TRUE.equals(hd.getSpec().monitoring.serviceMonitor);
+        // ask the API server only when a ServiceMonitor is wanted, or one may be left to remove
+        if (wanted ? !monitoring.installed() : !monitoring.knownInstalled()) {
+            if (wanted) {
+                report.note("monitoring.serviceMonitor is on but the ServiceMonitor CRD (" + ServiceMonitorDependent.CRD
+                        + ") is not installed; no ServiceMonitor was created");
+            }
+            return;
+        }
+        var resources = client.genericKubernetesResources(ServiceMonitorDependent.API_VERSION, ServiceMonitorDependent.KIND)
+                .inNamespace(hd.getMetadata().getNamespace());
+        Optional<GenericKubernetesResource> actual = Optional.ofNullable(resources.withName(Names.app(hd)).get());
+        optional(wanted, actual, () -> ServiceMonitorDependent.desired(hd));
     }
 
     private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void optional(boolean wanted, Optional<R> actual,

@@ -51,6 +51,13 @@ public final class StatusReport {
         next.lastBackup = previous.lastBackup;
     }
 
+    private final List<String> notes = new ArrayList<>();
+
+    /** Something the admin should know that does not make the installation unready. */
+    public void note(String message) {
+        notes.add(message);
+    }
+
     public void paused() {
         paused = true;
     }
@@ -196,7 +203,8 @@ public final class StatusReport {
         }
         boolean ready = dataReady && migrated && appReady;
         if (ready) {
-            conditions.set(Conditions.READY, true, "AsExpected", "HelpDesk " + hd.getSpec().version + " is ready: " + workloadMessage);
+            conditions.set(Conditions.READY, true, "AsExpected", "HelpDesk " + hd.getSpec().version + " is ready: " + workloadMessage
+                    + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes)));
             conditions.set(Conditions.PROGRESSING, false, "Complete", "version " + hd.getSpec().version + " is rolled out");
         } else if (!dataReady) {
             conditions.set(Conditions.READY, false, "WaitingForDatabase", dataMessage + suffix());

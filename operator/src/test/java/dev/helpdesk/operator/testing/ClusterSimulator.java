@@ -33,6 +33,7 @@ public class ClusterSimulator implements AutoCloseable {
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
     private volatile boolean paused;
+    private volatile boolean holdJobs;
     private volatile String schemaVersion = "2";
 
     public ClusterSimulator(KubernetesClient client) {
@@ -43,6 +44,7 @@ public class ClusterSimulator implements AutoCloseable {
         informers.add(client.apps().deployments().inAnyNamespace().inform(handler(this::deployment)));
         informers.add(client.apps().statefulSets().inAnyNamespace().inform(handler(this::statefulSet)));
         informers.add(client.batch().v1().jobs().inAnyNamespace().inform(handler(this::job)));
+        informers.add(client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().inform(handler(this::autoscale)));
         informers.add(client.resources(HelpDesk.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(HelpDesk obj) {
@@ -102,6 +104,14 @@ public class ClusterSimulator implements AutoCloseable {
         }
     }
 
+    /** While held, Jobs keep running (to look at the install between migration start and end). */
+    public void holdJobs(boolean hold) {
+        holdJobs = hold;
+        if (!hold) {
+            client.batch().v1().jobs().inAnyNamespace().list().getItems().forEach(this::job);
+        }
+    }
+
     public void schemaVersion(String version) {
         schemaVersion = version;
     }
@@ -128,7 +138,7 @@ public class ClusterSimulator implements AutoCloseable {
         if (paused) {
             return;
         }
-        int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+        int replicas = d.getSpec().getReplicas() != null ? d.getSpec().getReplicas() : autoscaled(d);
         var s = d.getStatus();
         Long generation = d.getMetadata().getGeneration();
         if (s != null && Objects.equals(s.getAvailableReplicas(), replicas) && Objects.equals(s.getUpdatedReplicas(), replicas)
@@ -138,6 +148,24 @@ public class ClusterSimulator implements AutoCloseable {
         d.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
                 .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).withObservedGeneration(generation).build());
         quietly(() -> client.apps().deployments().resource(d).updateStatus());
+    }
+
+    /** The HPA controller's part: keep the target at least at minReplicas through the scale subresource. */
+    private void autoscale(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa) {
+        int min = hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
+        var target = client.apps().deployments().inNamespace(hpa.getMetadata().getNamespace())
+                .withName(hpa.getSpec().getScaleTargetRef().getName());
+        Deployment d = target.get();
+        if (d != null && (d.getSpec().getReplicas() == null || d.getSpec().getReplicas() < min)) {
+            quietly(() -> target.scale(min));
+        }
+    }
+
+    /** No replicas in the spec: Kubernetes starts one, then the HPA scales to its minimum. */
+    private int autoscaled(Deployment d) {
+        var hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(d.getMetadata().getNamespace())
+                .withName(d.getMetadata().getName()).get();
+        return hpa == null || hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
     }
 
     private void statefulSet(StatefulSet st) {
@@ -178,7 +206,7 @@ public class ClusterSimulator implements AutoCloseable {
     }
 
     private void job(Job job) {
-        if (paused || (job.getStatus() != null && (job.getStatus().getSucceeded() != null || job.getStatus().getFailed() != null))) {
+        if (paused || holdJobs || (job.getStatus() != null && (job.getStatus().getSucceeded() != null || job.getStatus().getFailed() != null))) {
             return;
         }
         String name = job.getMetadata().getName();
