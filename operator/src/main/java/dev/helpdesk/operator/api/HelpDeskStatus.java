@@ -48,13 +48,17 @@ public class HelpDeskStatus {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class LastBackup {
+        @JsonPropertyDescription("Name of the HelpDeskBackup.")
         public String name;
+        @JsonPropertyDescription("When it completed.")
         public String completedAt;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Replicas {
+        @JsonPropertyDescription("Pods wanted.")
         public Integer replicas;
+        @JsonPropertyDescription("Pods ready.")
         public Integer readyReplicas;
         @JsonPropertyDescription("readyReplicas/replicas, for kubectl get.")
         public String ready;
@@ -83,8 +87,11 @@ public class HelpDeskStatus {
     public static class Health {
         @JsonPropertyDescription("true, false, or Unknown when the app could not be asked.")
         public String database;
+        @JsonPropertyDescription("true, false, or Unknown.")
         public String redis;
+        @JsonPropertyDescription("Attachment storage: true, false, or Unknown.")
         public String storage;
+        @JsonPropertyDescription("When the app last reported these values.")
         public String checkedAt;
 
         @Override

@@ -36,6 +36,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -52,6 +53,21 @@ import java.util.concurrent.TimeUnit;
  * Job, and only after it succeeded the app and worker. Every step is idempotent and keyed by
  * deterministic names, so a restarted operator resumes; status is recomputed from observation.
  */
+// least privilege: exactly the kinds and verbs the reconciler uses (the primary's rules are generated)
+@RBACRule(apiGroups = "", resources = {"secrets", "configmaps", "services", "serviceaccounts", "persistentvolumeclaims"},
+        verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
+@RBACRule(apiGroups = "apps", resources = {"deployments", "statefulsets"}, verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
+@RBACRule(apiGroups = "policy", resources = "poddisruptionbudgets", verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "networking.k8s.io", resources = {"ingresses", "networkpolicies"},
+        verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "monitoring.coreos.com", resources = "servicemonitors", verbs = {"get", "create", "update", "delete"})
+@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
+        resourceNames = "servicemonitors.monitoring.coreos.com", verbs = {"get"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 // not generation-aware: the pause annotation and other metadata must reach the reconciler too
 @ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 2, timeUnit = TimeUnit.MINUTES))
