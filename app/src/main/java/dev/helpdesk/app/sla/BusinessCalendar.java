@@ -1,0 +1,161 @@
+package dev.helpdesk.app.sla;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Business time: opening windows per weekday in one IANA time zone, minus holidays.
+ *
+ * <p>Arithmetic walks local dates and turns each day's open intervals into instants with the
+ * zone's rules, so a window on a DST day lasts what the clock on the wall says (a 09:00–17:00
+ * window is 8 hours on either transition day, a 24-hour day is 23 or 25 hours). A holiday closes
+ * every open minute that falls on its local date, including the tail of a window that began the
+ * evening before.
+ */
+public final class BusinessCalendar {
+    private static final int MAX_DAYS = 366 * 10;
+
+    private final ZoneId zone;
+    private final List<OpeningWindow> windows;
+    private final Set<LocalDate> holidays;
+
+    public BusinessCalendar(ZoneId zone, List<OpeningWindow> windows, Set<LocalDate> holidays) {
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("a calendar needs at least one opening window");
+        }
+        this.zone = zone;
+        this.windows = List.copyOf(windows);
+        this.holidays = Set.copyOf(holidays);
+    }
+
+    /** Open around the clock, every day, no holidays: business time equals calendar time. */
+    public static BusinessCalendar always(ZoneId zone) {
+        List<OpeningWindow> all = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            all.add(new OpeningWindow(d, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
+        }
+        return new BusinessCalendar(zone, all, Set.of());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** An open stretch of real time. */
+    record Interval(Instant start, Instant end) {}
+
+    /** The open intervals whose time falls on local date {@code date}, in order, merged where they touch. */
+    List<Interval> openOn(LocalDate date) {
+        if (holidays.contains(date)) {
+            return List.of();
+        }
+        Instant dayStart = date.atStartOfDay(zone).toInstant();
+        Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Interval> raw = new ArrayList<>();
+        for (OpeningWindow w : windows) {
+            if (w.day() == date.getDayOfWeek()) {
+                Instant start = at(date, w.start());
+                Instant end = w.crossesMidnight() ? dayEnd : at(date, w.end());
+                raw.add(new Interval(start, end));
+            }
+            if (w.crossesMidnight() && w.day() == date.minusDays(1).getDayOfWeek() && !w.end().equals(LocalTime.MIDNIGHT)) {
+                raw.add(new Interval(dayStart, at(date, w.end())));
+            }
+        }
+        raw.sort(Comparator.comparing(Interval::start));
+        List<Interval> merged = new ArrayList<>();
+        for (Interval i : raw) {
+            if (!i.end().isAfter(i.start())) {
+                continue;
+            }
+            if (!merged.isEmpty() && !i.start().isAfter(merged.get(merged.size() - 1).end())) {
+                Interval last = merged.remove(merged.size() - 1);
+                merged.add(new Interval(last.start(), i.end().isAfter(last.end()) ? i.end() : last.end()));
+            } else {
+                merged.add(i);
+            }
+        }
+        return merged;
+    }
+
+    private Instant at(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, zone).toInstant();
+    }
+
+    /** The instant {@code minutes} business minutes after {@code from}; 0 minutes gives the next open instant. */
+    public Instant addBusinessMinutes(Instant from, long minutes) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("minutes must not be negative");
+        }
+        Duration left = Duration.ofMinutes(minutes);
+        LocalDate date = from.atZone(zone).toLocalDate().minusDays(1);
+        for (int i = 0; i < MAX_DAYS; i++, date = date.plusDays(1)) {
+            for (Interval open : openOn(date)) {
+                if (!open.end().isAfter(from)) {
+                    continue;
+                }
+                Instant start = open.start().isBefore(from) ? from : open.start();
+                Duration available = Duration.between(start, open.end());
+                if (available.compareTo(left) >= 0) {
+                    return start.plus(left);
+                }
+                left = left.minus(available);
+            }
+        }
+        throw new IllegalStateException(minutes + " business minutes do not fit into " + MAX_DAYS
+                + " days of this calendar; check its windows and holidays");
+    }
+
+    /** The next instant at or after {@code from} that is inside business hours. */
+    public Instant nextOpening(Instant from) {
+        return addBusinessMinutes(from, 0);
+    }
+
+    /** Business time between two instants, in whole minutes (negative when {@code to} is before {@code from}). */
+    public long businessMinutesBetween(Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            return -businessMinutesBetween(to, from);
+        }
+        return businessDuration(from, to).toMinutes();
+    }
+
+    Duration businessDuration(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        LocalDate date = from.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (; !date.isAfter(last); date = date.plusDays(1)) {
+            for (Interval open : openOn(date)) {
+                Instant s = open.start().isBefore(from) ? from : open.start();
+                Instant e = open.end().isAfter(to) ? to : open.end();
+                if (e.isAfter(s)) {
+                    total = total.plus(Duration.between(s, e));
+                }
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public String toString() {
+        return "BusinessCalendar[" + zone + ", " + windows + ", " + holidays.size() + " holidays]";
+    }
+
+    public boolean isOpen(Instant t) {
+        LocalDate date = t.atZone(zone).toLocalDate();
+        for (Interval open : openOn(date)) {
+            if (!t.isBefore(open.start()) && t.isBefore(open.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
