@@ -96,7 +96,13 @@ public final class BusinessCalendar {
         if (minutes < 0) {
             throw new IllegalArgumentException("minutes must not be negative");
         }
-        Duration left = Duration.ofMinutes(minutes);
+        return addBusinessTime(from, Duration.ofMinutes(minutes));
+    }
+
+    /** The instant when {@code amount} of business time has passed after {@code from}. */
+    public Instant addBusinessTime(Instant from, Duration amount) {
+        Duration left = amount;
+        long minutes = amount.toMinutes();
         LocalDate date = from.atZone(zone).toLocalDate().minusDays(1);
         for (int i = 0; i < MAX_DAYS; i++, date = date.plusDays(1)) {
             for (Interval open : openOn(date)) {
@@ -128,7 +134,8 @@ public final class BusinessCalendar {
         return businessDuration(from, to).toMinutes();
     }
 
-    Duration businessDuration(Instant from, Instant to) {
+    /** Business time between two instants ({@code to} at or after {@code from}). */
+    public Duration businessDuration(Instant from, Instant to) {
         Duration total = Duration.ZERO;
         LocalDate date = from.atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = to.atZone(zone).toLocalDate();

@@ -1,0 +1,30 @@
+package dev.helpdesk.app.sla;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/**
+ * Where one SLA clock stands: its due time (null while paused or once met), business minutes
+ * used, remaining (negative when overrun), and status.
+ */
+public record SlaState(SlaMetric metric, long targetMinutes, boolean businessHours, Instant startedAt, Instant due,
+                       Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status) {
+
+    public enum Status {
+        @JsonProperty("active") ACTIVE,
+        @JsonProperty("at_risk") AT_RISK,
+        @JsonProperty("paused") PAUSED,
+        @JsonProperty("met") MET,
+        @JsonProperty("breached") BREACHED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** Still counting towards a deadline (the ones an SLA scan looks at). */
+    public boolean pending() {
+        return status == Status.ACTIVE || status == Status.AT_RISK;
+    }
+}
