@@ -61,6 +61,9 @@ public class CommentService {
             } else {
                 Sql.update(c, "UPDATE tickets SET updated_at = now() WHERE id = ?", ticketId);
             }
+            if (isPublic) {
+                tickets.refreshed(c, actor, ticketId); // replies start and stop SLA clocks
+            }
             return find(c, id).orElseThrow();
         });
     }

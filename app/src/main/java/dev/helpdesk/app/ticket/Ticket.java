@@ -8,4 +8,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Ticket(long id, String subject, String description, TicketStatus status, Priority priority,
                      long requesterId, Long organizationId, Long assigneeId, Long groupId, List<String> tags,
-                     Instant createdAt, Instant updatedAt, Instant solvedAt, Instant closedAt, Object sla) {}
+                     Instant createdAt, Instant updatedAt, Instant solvedAt, Instant closedAt, Object sla) {
+
+    public Ticket withSla(Object view) {
+        return new Ticket(id, subject, description, status, priority, requesterId, organizationId, assigneeId, groupId, tags,
+                createdAt, updatedAt, solvedAt, closedAt, view);
+    }
+}

@@ -96,7 +96,7 @@ public record TicketFilter(List<TicketStatus> statuses, List<Priority> prioritie
     }
 
     /** An ISO-8601 instant, or a date: as a lower bound its start, as an upper bound the start of the next day. */
-    static Instant time(String raw, boolean upper) {
+    public static Instant time(String raw, boolean upper) {
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {

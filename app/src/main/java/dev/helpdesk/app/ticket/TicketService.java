@@ -7,6 +7,8 @@ import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
+import dev.helpdesk.app.sla.SlaService;
+import dev.helpdesk.app.sla.SlaView;
 import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.Patch;
@@ -30,9 +32,11 @@ public class TicketService {
     private final AuditLog audit;
     private final SpamGuard spamGuard;
     private final Counter created;
+    private final SlaService sla;
 
-    public TicketService(Db db, AuditLog audit, SpamGuard spamGuard, MeterRegistry metrics) {
+    public TicketService(Db db, AuditLog audit, SpamGuard spamGuard, MeterRegistry metrics, SlaService sla) {
         this.db = db;
+        this.sla = sla;
         this.audit = audit;
         this.spamGuard = spamGuard;
         this.created = Counter.builder("helpdesk.tickets.created").description("Tickets created").register(metrics);
@@ -78,18 +82,42 @@ public class TicketService {
                     .set("subject", body.subject().trim()).set("status", status.toString()).set("priority", priority.toString())
                     .set("requesterId", requesterId).set("assigneeId", body.assigneeId()).set("groupId", body.groupId())
                     .set("tags", tags.isEmpty() ? null : tags));
-            return TicketRepository.find(c, id).orElseThrow();
+            return withSla(c, actor, TicketRepository.find(c, id).orElseThrow(), sla.refresh(c, id));
         });
         created.increment();
         return ticket;
     }
 
     public Ticket get(Actor actor, long id) {
-        return db.read(c -> visible(c, actor, id, false));
+        return db.read(c -> withSla(c, actor, visible(c, actor, id, false), null));
     }
 
     public Page<Ticket> list(Actor actor, TicketFilter filter) {
-        return db.read(c -> new TicketQuery(actor, filter).run(c, filter));
+        return db.read(c -> {
+            Page<Ticket> page = new TicketQuery(actor, filter).run(c, filter);
+            if (!actor.isStaff() || !sla.anyActivePolicy(c)) {
+                return page;
+            }
+            List<Ticket> items = new java.util.ArrayList<>();
+            for (Ticket t : page.items()) {
+                items.add(withSla(c, actor, t, null));
+            }
+            return new Page<>(items, page.total(), page.page(), page.size());
+        });
+    }
+
+    /** SLA details are for agents; {@code known} is a just-computed view, else it is evaluated now. */
+    private Ticket withSla(Connection c, Actor actor, Ticket t, Optional<SlaView> known) throws SQLException {
+        if (!actor.isStaff()) {
+            return t;
+        }
+        Optional<SlaView> view = known != null ? known : sla.view(c, t.id());
+        return t.withSla(view.orElse(null));
+    }
+
+    /** After a change in this transaction: re-evaluate and store the SLA, and show it. */
+    Ticket refreshed(Connection c, Actor actor, long id) throws SQLException {
+        return withSla(c, actor, TicketRepository.find(c, id).orElseThrow(), sla.refresh(c, id));
     }
 
     private static final Set<String> STAFF_FIELDS = Set.of("subject", "description", "status", "priority", "assigneeId", "groupId", "tags");
@@ -146,11 +174,11 @@ public class TicketService {
                     before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(), null), newStatus);
             AuditLog.Changes changes = diff(before, after);
             if (changes.isEmpty()) {
-                return before;
+                return withSla(c, actor, before, null);
             }
             TicketRepository.save(c, after);
             audit.record(c, "ticket", id, id, actor.id(), "updated", changes);
-            return TicketRepository.find(c, id).orElseThrow();
+            return refreshed(c, actor, id);
         });
     }
 

@@ -1,0 +1,170 @@
+package dev.helpdesk.app.sla;
+
+import static dev.helpdesk.app.testing.Api.as;
+import static dev.helpdesk.app.testing.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.helpdesk.app.testing.Api;
+import dev.helpdesk.app.testing.HelpDeskTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SLA policies and calendars through the admin API, and each ticket's SLA state through the ticket API. */
+@QuarkusTest
+@TestProfile(SlaApiTest.OwnDatabase.class)
+class SlaApiTest extends HelpDeskTest {
+    /** Policies apply to every ticket of a desk, so these tests get a desk (database) of their own. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("SLA_REMINDER_LEAD_MINUTES", "30");
+        }
+    }
+
+    String admin;
+    Api.Person agent;
+    Api.Person customer;
+
+    @BeforeEach
+    void people() {
+        admin = Api.admin();
+        agent = Api.person(admin, "agent", null);
+        customer = Api.person(admin, "customer", Api.organization(admin, Api.unique("Org")));
+    }
+
+    private long calendar24x7() {
+        List<Map<String, String>> windows = java.util.stream.Stream.of("monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday").map(d -> Map.of("day", d, "start", "00:00", "end", "00:00")).toList();
+        return as(admin).body(Map.of("name", Api.unique("Always"), "timeZone", "Europe/Berlin", "windows", windows,
+                "holidays", List.of())).post("/api/v1/business-calendars").then().statusCode(201)
+                .extract().<Number>path("id").longValue();
+    }
+
+    private Map<String, Object> state(JsonPath ticket, String metric) {
+        List<Map<String, Object>> targets = ticket.getList("sla.targets");
+        return targets.stream().filter(t -> metric.equals(t.get("metric"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theFirstMatchingPolicyAppliesAndTheTicketShowsItsClocks() {
+        long cal = calendar24x7();
+        as(admin).body(Map.of("name", "Urgent", "position", 0, "calendarId", cal, "conditions", Map.of("priorities", List.of("urgent")),
+                "targets", Map.of("urgent", Map.of("first_response", Map.of("minutes", 30), "resolution", Map.of("minutes", 240)))))
+                .post("/api/v1/sla-policies").then().statusCode(201).body("position", equalTo(0));
+        long fallback = as(admin).body(Map.of("name", "Default", "position", 1, "calendarId", cal,
+                "targets", Map.of("normal", Map.of("first_response", Map.of("minutes", 240),
+                        "next_response", Map.of("minutes", 120), "resolution", Map.of("minutes", 2880)))))
+                .post("/api/v1/sla-policies").then().statusCode(201).extract().<Number>path("id").longValue();
+
+        JsonPath urgent = as(agent.token()).body(Map.of("subject", "Down", "description", "All down", "priority", "urgent",
+                "requesterId", customer.id())).post("/api/v1/tickets").then().statusCode(201).extract().jsonPath();
+        assertThat(urgent.getString("sla.policyName")).isEqualTo("Urgent");
+        Instant created = Instant.parse(urgent.getString("createdAt"));
+        Map<String, Object> first = state(urgent, "first_response");
+        assertThat(Duration.between(created, Instant.parse((String) first.get("due"))).toMinutes()).isEqualTo(30);
+        assertThat(first.get("status")).isEqualTo("at_risk"); // 30 minutes left, inside the 30-minute reminder lead
+
+        long normalId = Api.ticket(customer.token(), "Question");
+        JsonPath normal = as(agent.token()).get("/api/v1/tickets/" + normalId).then().statusCode(200).extract().jsonPath();
+        assertThat(normal.getLong("sla.policyId")).isEqualTo(fallback);
+        assertThat(state(normal, "first_response").get("status")).isEqualTo("active");
+        as(customer.token()).get("/api/v1/tickets/" + normalId).then().body("sla", nullValue());
+
+        // a public agent reply meets the first response; an internal note would not
+        as(agent.token()).body(Map.of("body", "noted", "public", false)).post("/api/v1/tickets/" + normalId + "/comments").then().statusCode(201);
+        assertThat(state(as(agent.token()).get("/api/v1/tickets/" + normalId).then().extract().jsonPath(), "first_response")
+                .get("status")).isEqualTo("active");
+        as(agent.token()).body(Map.of("body", "On it")).post("/api/v1/tickets/" + normalId + "/comments").then().statusCode(201);
+        JsonPath answered = as(agent.token()).get("/api/v1/tickets/" + normalId).then().extract().jsonPath();
+        assertThat(state(answered, "first_response").get("status")).isEqualTo("met");
+
+        // pending pauses the resolution clock
+        as(agent.token()).body(Map.of("status", "pending")).patch("/api/v1/tickets/" + normalId).then().statusCode(200)
+                .body("sla.targets.find { it.metric == 'resolution' }.status", equalTo("paused"))
+                .body("sla.targets.find { it.metric == 'resolution' }.due", nullValue());
+        // a customer answer reopens it and starts the next-response clock
+        as(customer.token()).body(Map.of("body", "Here you go")).post("/api/v1/tickets/" + normalId + "/comments").then().statusCode(201);
+        JsonPath reopened = as(agent.token()).get("/api/v1/tickets/" + normalId).then().extract().jsonPath();
+        assertThat(state(reopened, "next_response").get("status")).isEqualTo("active");
+        assertThat(state(reopened, "resolution").get("status")).isEqualTo("active");
+    }
+
+    @Test
+    void changingPriorityMovesTheTicketToAnotherPolicyAndDeactivatingClearsDeadlines() {
+        long cal = calendar24x7();
+        String tag = Api.unique("vip").toLowerCase();
+        long vip = as(admin).body(Map.of("name", "VIP", "position", 0, "calendarId", cal, "conditions", Map.of("tags", List.of(tag)),
+                "targets", Map.of("high", Map.of("first_response", Map.of("minutes", 60)),
+                        "low", Map.of("first_response", Map.of("minutes", 600)))))
+                .post("/api/v1/sla-policies").then().statusCode(201).extract().<Number>path("id").longValue();
+        long t = Api.ticket(agent.token(), Map.of("subject", "VIP", "description", "d", "priority", "low", "tags", List.of(tag),
+                "requesterId", customer.id()));
+        JsonPath low = as(agent.token()).get("/api/v1/tickets/" + t).then().extract().jsonPath();
+        Instant lowDue = Instant.parse((String) state(low, "first_response").get("due"));
+        JsonPath high = as(agent.token()).body(Map.of("priority", "high")).patch("/api/v1/tickets/" + t).then().statusCode(200)
+                .extract().jsonPath();
+        Instant highDue = Instant.parse((String) state(high, "first_response").get("due"));
+        assertThat(Duration.between(highDue, lowDue).toMinutes()).as("same start, shorter target").isEqualTo(540);
+
+        as(admin).body(Map.of("name", "VIP", "position", 0, "active", false, "calendarId", cal, "conditions", Map.of("tags", List.of(tag)),
+                "targets", Map.of("high", Map.of("first_response", Map.of("minutes", 60)))))
+                .put("/api/v1/sla-policies/" + vip).then().statusCode(200).body("active", equalTo(false));
+        as(agent.token()).get("/api/v1/tickets/" + t).then().body("sla", nullValue());
+    }
+
+    @Test
+    void theReportCountsMetAndBreachedPerTargetAndPriority() {
+        long cal = calendar24x7();
+        as(admin).body(Map.of("name", "Report", "position", 0, "calendarId", cal, "conditions", Map.of("priorities", List.of("high")),
+                "targets", Map.of("high", Map.of("first_response", Map.of("minutes", 60), "resolution", Map.of("minutes", 600)))))
+                .post("/api/v1/sla-policies").then().statusCode(201);
+        long a = Api.ticket(agent.token(), Map.of("subject", "a", "description", "d", "priority", "high", "requesterId", customer.id()));
+        long b = Api.ticket(agent.token(), Map.of("subject", "b", "description", "d", "priority", "high", "requesterId", customer.id()));
+        as(agent.token()).body(Map.of("body", "reply")).post("/api/v1/tickets/" + a + "/comments").then().statusCode(201);
+        as(agent.token()).body(Map.of("status", "solved")).patch("/api/v1/tickets/" + a).then().statusCode(200);
+        JsonPath report = as(agent.token()).get("/api/v1/sla/report").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> rows = report.getList("targets");
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r).containsEntry("metric", "first_response").containsEntry("priority", "high").containsEntry("met", 1);
+            assertThat(r.get("achievementPercent")).isEqualTo(100.0f);
+        });
+        assertThat(report.getDouble("firstResponse.medianMinutes")).isEqualTo(0.0);
+        assertThat(report.getLong("breached")).isZero();
+        assertThat(b).isPositive();
+    }
+
+    @Test
+    void badPoliciesAndCalendarsNameTheField() {
+        problem(as(admin).body(Map.of("name", "x", "timeZone", "Mars/Olympus", "windows", List.of(Map.of("day", "funday", "start", "9", "end", "17:00"))))
+                .post("/api/v1/business-calendars").then(), 400, "validation-error")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("timeZone", "windows[0].day", "windows[0].start"));
+        problem(as(admin).body(Map.of("name", "p", "targets", Map.of("critical", Map.of("first_response", Map.of("minutes", 10)),
+                "normal", Map.of("first_reply", Map.of("minutes", 10), "resolution", Map.of("minutes", 0))))).post("/api/v1/sla-policies").then(),
+                400, "validation-error")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("targets.critical", "targets.normal.first_reply",
+                        "targets.normal.resolution.minutes", "calendarId"));
+        problem(as(agent.token()).body(Map.of("name", "p", "targets", Map.of())).post("/api/v1/sla-policies").then(), 403, "forbidden");
+        problem(as(agent.token()).queryParam("from", "last week").get("/api/v1/sla/report").then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void holidaysImportFromAnICalendarFile() {
+        long cal = calendar24x7();
+        as(admin).contentType("text/calendar").body("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+                .post("/api/v1/business-calendars/" + cal + "/holidays").then().statusCode(200)
+                .body("holidays", equalTo(List.of("2026-12-25")));
+        problem(as(admin).contentType("text/calendar").body("nothing here").post("/api/v1/business-calendars/" + cal + "/holidays").then(),
+                400, "validation-error");
+    }
+}
