@@ -30,6 +30,8 @@ public class Main implements QuarkusApplication {
             usage: helpdesk <role>
               serve        HTTP API and web UI (needs DATABASE_URL, REDIS_URL, HELPDESK_SECRET)
               migrate      apply database migrations, print {"schemaVersion":...}; exit 1 on failure
+              worker       job queue consumer and SLA scanner; health on port 8081 (/health)
+              health       print the worker health JSON; exit 1 when unhealthy
               standalone   everything in one process on embedded PostgreSQL and Redis
                            [--data-dir DIR] (default ./helpdesk-data), port from PORT (default 8080)""";
 
@@ -38,7 +40,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate" -> { }
+            case "serve", "migrate", "worker", "health" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -50,8 +52,12 @@ public class Main implements QuarkusApplication {
                 System.exit(2);
             }
         }
-        // a migration Job opens no port; restored afterwards for callers that run several roles in one JVM (tests)
-        boolean quiet = role.equals("migrate") && System.getProperty(HTTP_ENABLED) == null;
+        System.setProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY, role);
+        if (role.equals("worker") && System.getProperty("quarkus.http.port") == null && System.getenv("QUARKUS_HTTP_PORT") == null) {
+            System.setProperty("quarkus.http.port", "8081");
+        }
+        // one-shot roles open no port; restored afterwards for callers that run several roles in one JVM (tests)
+        boolean quiet = (role.equals("migrate") || role.equals("health")) && System.getProperty(HTTP_ENABLED) == null;
         if (quiet) {
             System.setProperty(HTTP_ENABLED, "false");
         }
@@ -119,7 +125,8 @@ public class Main implements QuarkusApplication {
         }
         return switch (args[0]) {
             case "migrate" -> migrate();
-            case "serve" -> serve();
+            case "serve", "worker" -> serve();
+            case "health" -> health();
             case "standalone" -> runStandalone();
             default -> 2;
         };
@@ -141,6 +148,19 @@ public class Main implements QuarkusApplication {
             ResultLine.emit(Map.of("error", "migration failed: " + message));
             return 1;
         }
+    }
+
+    @Inject
+    Provider<dev.helpdesk.app.queue.WorkerHealth> workerHealth;
+
+    private int health() {
+        Map<String, Object> report = workerHealth.get().report();
+        try {
+            System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return workerHealth.get().healthy(report) ? 0 : 1;
     }
 
     private int serve() {

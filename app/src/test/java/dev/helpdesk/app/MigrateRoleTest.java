@@ -56,11 +56,11 @@ class MigrateRoleTest {
         sql("DROP TABLE organizations");
         LaunchResult migrated = launcher.launch("migrate");
         assertThat(migrated.exitCode()).isEqualTo(0);
-        assertThat(migrated.getOutput()).contains("{\"schemaVersion\":\"3\",\"previousSchemaVersion\":null,\"migrationsApplied\":3}");
+        assertThat(migrated.getOutput()).contains("{\"schemaVersion\":\"4\",\"previousSchemaVersion\":null,\"migrationsApplied\":4}");
 
         LaunchResult again = launcher.launch("migrate");
         assertThat(again.exitCode()).isEqualTo(0);
-        assertThat(again.getOutput()).contains("\"schemaVersion\":\"3\"").contains("\"migrationsApplied\":0");
+        assertThat(again.getOutput()).contains("\"schemaVersion\":\"4\"").contains("\"migrationsApplied\":0");
     }
 
     private static void sql(String statements) throws Exception {

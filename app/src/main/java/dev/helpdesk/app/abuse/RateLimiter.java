@@ -19,18 +19,20 @@ public class RateLimiter {
             "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
     private final Redis redis;
     private final AppConfig.RateLimit config;
+    private final String keyPrefix;
     private final AtomicLong lastWarning = new AtomicLong();
 
     public RateLimiter(Redis redis, AppConfig config) {
         this.redis = redis;
         this.config = config.rateLimit();
+        this.keyPrefix = config.queue().prefix() + ":ratelimit:";
     }
 
     /** Milliseconds to wait before retrying, or 0 when the request is admitted. */
     public long acquire(String client, String route, long nowMs) {
         long window = config.windowMs();
         long windowStart = nowMs - (nowMs % window);
-        String key = "helpdesk:ratelimit:" + route + ":" + client + ":" + windowStart;
+        String key = keyPrefix + route + ":" + client + ":" + windowStart;
         long count;
         try {
             count = redis.sync().eval(INCR_WITH_TTL, ScriptOutputType.INTEGER, new String[] {key}, Long.toString(window + 1000));

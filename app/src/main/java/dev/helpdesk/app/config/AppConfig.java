@@ -18,7 +18,19 @@ public record AppConfig(
         SpamGuard spamGuard,
         Attachments attachments,
         Storage storage,
-        Optional<Admin> admin) {
+        Optional<Admin> admin,
+        Queue queue,
+        Email email,
+        Sla sla) {
+
+    /** The job queue and worker (HELPDESK_QUEUE*, WORKER_*). */
+    public record Queue(String prefix, String name, int concurrency, int maxAttempts, long backoffMs, boolean deadLetterEnabled,
+                        String deadLetterName) {}
+
+    /** Notification email through SMTP (EMAIL_ENABLED, SMTP_*). */
+    public record Email(boolean enabled, String host, int port, String from) {}
+
+    public record Sla(long reminderLeadMinutes, long checkIntervalSeconds) {}
 
     public record RateLimit(boolean enabled, long windowMs, int maxRequests, List<String> disabledRoutes) {}
 
@@ -66,7 +78,9 @@ public record AppConfig(
                 env.longValue("ATTACH_MAX_BYTES", 26_214_400, 1, 5L * 1024 * 1024 * 1024), mime);
         return new AppConfig(database, redisUrl, secret.getBytes(StandardCharsets.UTF_8),
                 env.longValue("HELPDESK_TOKEN_TTL_MINUTES", 720, 1, 525_600),
-                rateLimit, spamGuard, attachments, storage(env), admin(env));
+                rateLimit, spamGuard, attachments, storage(env), admin(env), queue(env), email(env),
+                new Sla(env.longValue("SLA_REMINDER_LEAD_MINUTES", 30, 0, 10_080),
+                        env.longValue("SLA_CHECK_INTERVAL_SECONDS", 60, 1, 86_400)));
     }
 
     private static String redisUrl(String value) {
@@ -82,6 +96,35 @@ public record AppConfig(
             throw new ConfigException("REDIS_URL", "not a valid URL; expected redis://host:6379");
         }
         return value;
+    }
+
+    private static Queue queue(ConfigReader env) {
+        String name = env.string("HELPDESK_QUEUE", "helpdesk-default");
+        String prefix = env.string("HELPDESK_QUEUE_PREFIX", "helpdesk");
+        for (String[] v : new String[][] {{"HELPDESK_QUEUE", name}, {"HELPDESK_QUEUE_PREFIX", prefix}}) {
+            if (!v[1].matches("[A-Za-z0-9._-]{1,100}")) {
+                throw new ConfigException(v[0], "may only contain letters, digits, '.', '_' and '-' (got '" + v[1] + "')");
+            }
+        }
+        return new Queue(prefix, name,
+                env.intValue("WORKER_CONCURRENCY", 5, 1, 100),
+                env.intValue("WORKER_MAX_ATTEMPTS", 3, 1, 100),
+                env.longValue("WORKER_BACKOFF_MS", 5000, 0, 86_400_000),
+                env.bool("WORKER_DLQ_ENABLED", true),
+                env.string("WORKER_DLQ_NAME", "helpdesk-dead-letter"));
+    }
+
+    private static Email email(ConfigReader env) {
+        boolean enabled = env.bool("EMAIL_ENABLED", false);
+        int port = env.intValue("SMTP_PORT", 587, 1, 65_535);
+        if (!enabled) {
+            return new Email(false, env.string("SMTP_HOST", ""), port, env.string("SMTP_FROM", ""));
+        }
+        String from = env.required("SMTP_FROM");
+        if (!from.contains("@")) {
+            throw new ConfigException("SMTP_FROM", "is not an email address");
+        }
+        return new Email(true, env.required("SMTP_HOST"), port, from);
     }
 
     private static Storage storage(ConfigReader env) {

@@ -19,9 +19,12 @@ public class HealthResource {
     private final SchemaInfo schema;
     private final String version;
 
-    public HealthResource(DependencyChecks checks, SchemaInfo schema,
+    private final dev.helpdesk.app.queue.WorkerHealth worker;
+
+    public HealthResource(DependencyChecks checks, SchemaInfo schema, dev.helpdesk.app.queue.WorkerHealth worker,
                           @ConfigProperty(name = "quarkus.application.version") String version) {
         this.checks = checks;
+        this.worker = worker;
         this.schema = schema;
         this.version = version;
     }
@@ -44,6 +47,7 @@ public class HealthResource {
         out.put("schemaVersion", state.current());
         out.put("expectedSchemaVersion", state.latest());
         out.put("pendingMigrations", state.pending());
+        out.put("queue", worker.report().get("queue"));
         out.put("timestamp", Instant.now());
         return out;
     }

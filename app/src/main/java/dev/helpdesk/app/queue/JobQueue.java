@@ -89,7 +89,9 @@ public class JobQueue {
     }
 
     public void complete(Delivery d) {
-        acknowledge(redis.get(), d);
+        RedisCommands<String, String> r = redis.get();
+        acknowledge(r, d);
+        r.incr(settings.streamKey() + ":completed");
     }
 
     /** ACK and delete: the stream then holds only waiting and in-flight jobs, which keeps the figures exact. */
@@ -118,6 +120,9 @@ public class JobQueue {
         } else {
             outcome = Outcome.DROPPED;
         }
+        if (outcome != Outcome.RETRY_SCHEDULED) {
+            r.incr(settings.streamKey() + ":failed");
+        }
         acknowledge(r, d);
         return outcome;
     }
@@ -139,6 +144,18 @@ public class JobQueue {
 
     /** Queue figures for /api/status and the health role. */
     public record Stats(long waiting, long active, long delayed, long deadLetter) {}
+
+    /** Jobs completed and finally failed since the queue was created (counted in Redis, across workers). */
+    public record Totals(long completed, long failed) {}
+
+    public Totals totals() {
+        RedisCommands<String, String> r = redis.get();
+        return new Totals(number(r.get(settings.streamKey() + ":completed")), number(r.get(settings.streamKey() + ":failed")));
+    }
+
+    private static long number(String s) {
+        return s == null ? 0 : Long.parseLong(s);
+    }
 
     public Stats stats() {
         RedisCommands<String, String> r = redis.get();

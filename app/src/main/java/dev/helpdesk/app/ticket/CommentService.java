@@ -4,6 +4,8 @@ import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.notify.Notifications;
+import dev.helpdesk.app.queue.Outbox;
 import dev.helpdesk.app.storage.Attachment;
 import dev.helpdesk.app.storage.AttachmentRepository;
 import dev.helpdesk.app.web.ApiException;
@@ -63,6 +65,8 @@ public class CommentService {
             }
             if (isPublic) {
                 tickets.refreshed(c, actor, ticketId); // replies start and stop SLA clocks
+                Outbox.add(c, actor.isStaff() ? Notifications.AGENT_REPLY : Notifications.CUSTOMER_REPLY,
+                        Map.of("ticketId", Long.toString(ticketId), "commentId", Long.toString(id)));
             }
             return find(c, id).orElseThrow();
         });

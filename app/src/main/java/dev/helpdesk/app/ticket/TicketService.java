@@ -7,6 +7,8 @@ import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
+import dev.helpdesk.app.notify.Notifications;
+import dev.helpdesk.app.queue.Outbox;
 import dev.helpdesk.app.sla.SlaService;
 import dev.helpdesk.app.sla.SlaView;
 import dev.helpdesk.app.web.ApiException;
@@ -20,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,6 +85,10 @@ public class TicketService {
                     .set("subject", body.subject().trim()).set("status", status.toString()).set("priority", priority.toString())
                     .set("requesterId", requesterId).set("assigneeId", body.assigneeId()).set("groupId", body.groupId())
                     .set("tags", tags.isEmpty() ? null : tags));
+            Outbox.add(c, Notifications.TICKET_CREATED, Map.of("ticketId", Long.toString(id)));
+            if (body.assigneeId() != null) {
+                Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
+            }
             return withSla(c, actor, TicketRepository.find(c, id).orElseThrow(), sla.refresh(c, id));
         });
         created.increment();
@@ -178,6 +185,9 @@ public class TicketService {
             }
             TicketRepository.save(c, after);
             audit.record(c, "ticket", id, id, actor.id(), "updated", changes);
+            if (after.assigneeId() != null && !after.assigneeId().equals(before.assigneeId())) {
+                Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
+            }
             return refreshed(c, actor, id);
         });
     }

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,11 +126,14 @@ class SlaApiTest extends HelpDeskTest {
     @Test
     void theReportCountsMetAndBreachedPerTargetAndPriority() {
         long cal = calendar24x7();
-        as(admin).body(Map.of("name", "Report", "position", 0, "calendarId", cal, "conditions", Map.of("priorities", List.of("high")),
+        String tag = Api.unique("report").toLowerCase();
+        as(admin).body(Map.of("name", "Report", "position", 0, "calendarId", cal, "conditions", Map.of("tags", List.of(tag)),
                 "targets", Map.of("high", Map.of("first_response", Map.of("minutes", 60), "resolution", Map.of("minutes", 600)))))
                 .post("/api/v1/sla-policies").then().statusCode(201);
-        long a = Api.ticket(agent.token(), Map.of("subject", "a", "description", "d", "priority", "high", "requesterId", customer.id()));
-        long b = Api.ticket(agent.token(), Map.of("subject", "b", "description", "d", "priority", "high", "requesterId", customer.id()));
+        long a = Api.ticket(agent.token(), Map.of("subject", "a", "description", "d", "priority", "high", "requesterId", customer.id(),
+                "tags", List.of(tag)));
+        long b = Api.ticket(agent.token(), Map.of("subject", "b", "description", "d", "priority", "high", "requesterId", customer.id(),
+                "tags", List.of(tag)));
         as(agent.token()).body(Map.of("body", "reply")).post("/api/v1/tickets/" + a + "/comments").then().statusCode(201);
         as(agent.token()).body(Map.of("status", "solved")).patch("/api/v1/tickets/" + a).then().statusCode(200);
         JsonPath report = as(agent.token()).get("/api/v1/sla/report").then().statusCode(200).extract().jsonPath();
@@ -141,6 +145,52 @@ class SlaApiTest extends HelpDeskTest {
         assertThat(report.getDouble("firstResponse.medianMinutes")).isEqualTo(0.0);
         assertThat(report.getLong("breached")).isZero();
         assertThat(b).isPositive();
+    }
+
+    @Inject
+    SlaScanner scanner;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void scanningWorkersEmitOneReminderAndOneBreachPerClockHoweverManyScan() throws Exception {
+        long cal = calendar24x7();
+        String tag = Api.unique("scan").toLowerCase();
+        as(admin).body(Map.of("name", "Scan", "position", 0, "calendarId", cal, "conditions", Map.of("tags", List.of(tag)),
+                "targets", Map.of("high", Map.of("first_response", Map.of("minutes", 20), "resolution", Map.of("minutes", 600)))))
+                .post("/api/v1/sla-policies").then().statusCode(201);
+        long soon = Api.ticket(agent.token(), Map.of("subject", "soon", "description", "d", "priority", "high", "requesterId", customer.id(),
+                "tags", List.of(tag)));
+        long late = Api.ticket(agent.token(), Map.of("subject", "late", "description", "d", "priority", "high", "requesterId", customer.id(),
+                "tags", List.of(tag)));
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            // the second ticket was opened an hour ago: its 20-minute first response is overdue
+            st.execute("UPDATE tickets SET created_at = now() - interval '1 hour', sla_next_due = now() - interval '40 minutes' WHERE id = " + late);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(scanner::scan));
+            }
+            int emitted = 0;
+            for (var r : runs) {
+                emitted += r.get();
+            }
+            assertThat(emitted).as("notices across all concurrent scans (other tickets of this desk may add theirs)").isGreaterThanOrEqualTo(2);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(scanner.scan()).as("a later scan repeats nothing").isZero();
+        try (var c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT ticket_id, metric, kind FROM sla_notifications WHERE ticket_id IN (" + soon + ", " + late + ")")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
+            }
+            assertThat(rows).containsExactlyInAnyOrder(soon + ":first_response:reminder", late + ":first_response:breach");
+        }
     }
 
     @Test

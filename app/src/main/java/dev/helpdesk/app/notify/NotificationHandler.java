@@ -1,0 +1,117 @@
+package dev.helpdesk.app.notify;
+
+import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.queue.Job;
+import dev.helpdesk.app.queue.JobHandler;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends the email a notification job asks for. The job id is recorded in the same transaction,
+ * and a failed send rolls the record back, so a retried or redelivered job sends exactly one email.
+ */
+@ApplicationScoped
+public class NotificationHandler implements JobHandler {
+    private final Db db;
+    private final Mailer mailer;
+    private final AppConfig.Email email;
+
+    public NotificationHandler(Db db, Mailer mailer, AppConfig config) {
+        this.db = db;
+        this.mailer = mailer;
+        this.email = config.email();
+    }
+
+    record TicketInfo(long id, String subject, String status, String requesterEmail, String requesterName, Long assigneeId,
+                      String assigneeEmail, Long groupId) {}
+
+    @Override
+    public void handle(Job job) {
+        db.tx(c -> {
+            if (Sql.update(c, "INSERT INTO processed_jobs (job_id) VALUES (?) ON CONFLICT DO NOTHING", job.id()) == 0) {
+                return null; // done before: a redelivery
+            }
+            if (!email.enabled()) {
+                return null;
+            }
+            long ticketId = Long.parseLong(job.payload().get("ticketId"));
+            Optional<TicketInfo> found = ticket(c, ticketId);
+            if (found.isEmpty()) {
+                return null; // the ticket is gone; nothing to tell anyone
+            }
+            TicketInfo t = found.get();
+            for (Mail mail : compose(c, job, t)) {
+                mail.setFrom(email.from());
+                mail.addHeader("In-Reply-To", threadId(t));
+                mail.addHeader("References", threadId(t));
+                mail.addHeader("X-HelpDesk-Ticket", Long.toString(t.id()));
+                mailer.send(mail);
+            }
+            return null;
+        });
+    }
+
+    private List<Mail> compose(Connection c, Job job, TicketInfo t) throws SQLException {
+        String ref = "[#" + t.id() + "] " + t.subject();
+        return switch (job.type()) {
+            case Notifications.TICKET_CREATED -> List.of(mail(t.requesterEmail(), "Received: " + ref,
+                    "Hello " + t.requesterName() + ",\n\nwe received your request and will answer soon.\n\nTicket #" + t.id() + ": " + t.subject()));
+            case Notifications.AGENT_REPLY -> List.of(mail(t.requesterEmail(), "Re: " + ref, comment(c, job) + "\n\n— Ticket #" + t.id()));
+            case Notifications.CUSTOMER_REPLY -> t.assigneeEmail() == null ? List.of()
+                    : List.of(mail(t.assigneeEmail(), "Customer replied: " + ref, comment(c, job) + "\n\n— Ticket #" + t.id()));
+            case Notifications.ASSIGNED -> t.assigneeEmail() == null ? List.of()
+                    : List.of(mail(t.assigneeEmail(), "Assigned to you: " + ref, "Ticket #" + t.id() + " is now yours: " + t.subject()));
+            case Notifications.SLA_REMINDER, Notifications.SLA_BREACH -> staff(c, t).stream().map(to -> mail(to,
+                    (job.type().equals(Notifications.SLA_BREACH) ? "SLA breached: " : "SLA due soon: ") + ref,
+                    "The " + job.payload().get("metric").replace('_', ' ') + " target of ticket #" + t.id()
+                            + (job.type().equals(Notifications.SLA_BREACH) ? " was breached at " : " is due at ")
+                            + job.payload().get("due") + ".")).toList();
+            default -> throw new IllegalArgumentException("unknown notification type " + job.type());
+        };
+    }
+
+    /** The assignee, or every active agent of the ticket's group when nobody is assigned. */
+    private static List<String> staff(Connection c, TicketInfo t) throws SQLException {
+        if (t.assigneeEmail() != null) {
+            return List.of(t.assigneeEmail());
+        }
+        if (t.groupId() == null) {
+            return List.of();
+        }
+        return Sql.list(c, "SELECT u.email FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? AND u.active ORDER BY u.id",
+                rs -> rs.getString(1), t.groupId());
+    }
+
+    private static String comment(Connection c, Job job) throws SQLException {
+        return Sql.one(c, "SELECT body FROM comments WHERE id = ?", rs -> rs.getString(1),
+                Long.parseLong(job.payload().get("commentId"))).orElse("");
+    }
+
+    private static Optional<TicketInfo> ticket(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT t.id, t.subject, t.status, r.email AS r_email, r.name AS r_name, t.assignee_id, a.email AS a_email, t.group_id "
+                + "FROM tickets t JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id WHERE t.id = ?",
+                rs -> new TicketInfo(rs.getLong("id"), rs.getString("subject"), rs.getString("status"), rs.getString("r_email"),
+                        rs.getString("r_name"), Sql.nullableLong(rs, "assignee_id"), rs.getString("a_email"), Sql.nullableLong(rs, "group_id")), id);
+    }
+
+    private static Mail mail(String to, String subject, String text) {
+        String html = "<html><body><p>" + escape(text).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
+        return Mail.withText(to, subject, text).setHtml(html);
+    }
+
+    /** Every email about a ticket refers to the same thread root, so mail clients keep one thread. */
+    static String threadId(TicketInfo t) {
+        return "<ticket-" + t.id() + "@helpdesk>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.helpdesk.app.queue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves outbox rows to the job queue every second. Rows are deleted in the same transaction
+ * that published them; if Redis is down the transaction rolls back and they wait. A crash between
+ * publishing and committing republishes them with the same job id, which handlers recognise.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Db db;
+    private final JobQueue queue;
+    private final AtomicLong lastWarning = new AtomicLong();
+
+    public OutboxRelay(Db db, JobQueue queue) {
+        this.db = db;
+        this.queue = queue;
+    }
+
+    record Row(long id, String type, String payload) {}
+
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = JobRoles.NotThisRole.class)
+    void tick() {
+        try {
+            publish();
+        } catch (RuntimeException e) {
+            long now = System.currentTimeMillis();
+            long last = lastWarning.get();
+            if (now - last > 30_000 && lastWarning.compareAndSet(last, now)) {
+                LOG.warnf("outbox relay paused, jobs wait in the database: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** Publishes up to 500 waiting jobs; returns how many. */
+    public int publish() {
+        return db.tx(c -> {
+            List<Row> rows = Sql.list(c, "SELECT id, type, payload::text AS payload FROM outbox ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED",
+                    rs -> new Row(rs.getLong("id"), rs.getString("type"), rs.getString("payload")));
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            for (Row row : rows) {
+                Map<String, String> payload = payload(row.payload());
+                queue.enqueue(new Job("outbox-" + row.id(), row.type(), payload, 1));
+            }
+            Sql.update(c, "DELETE FROM outbox WHERE id = ANY (?::bigint[])", rows.stream().map(r -> String.valueOf(r.id())).toList());
+            return rows.size();
+        });
+    }
+
+    private static Map<String, String> payload(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() {});
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable outbox payload", e);
+        }
+    }
+
+    public long waiting() {
+        return db.read(c -> Sql.count(c, "SELECT count(*) FROM outbox"));
+    }
+}

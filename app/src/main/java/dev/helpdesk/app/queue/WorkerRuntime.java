@@ -1,0 +1,50 @@
+package dev.helpdesk.app.queue;
+
+import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.notify.NotificationHandler;
+import dev.helpdesk.app.notify.Notifications;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Provider;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Starts the job consumers in the roles that run them (worker; standalone; in-process when configured). */
+@ApplicationScoped
+public class WorkerRuntime {
+    private final Provider<JobQueue> queue;
+    private final Provider<NotificationHandler> notifications;
+    private final Provider<AppConfig> config;
+    private volatile Worker worker;
+
+    public WorkerRuntime(Provider<JobQueue> queue, Provider<NotificationHandler> notifications, Provider<AppConfig> config) {
+        this.queue = queue;
+        this.notifications = notifications;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (JobRoles.runsWorker()) {
+            Map<String, JobHandler> handlers = new LinkedHashMap<>();
+            for (String type : new String[] {Notifications.TICKET_CREATED, Notifications.AGENT_REPLY, Notifications.CUSTOMER_REPLY,
+                    Notifications.ASSIGNED, Notifications.SLA_REMINDER, Notifications.SLA_BREACH}) {
+                handlers.put(type, notifications.get());
+            }
+            String name = ManagementFactory.getRuntimeMXBean().getName().replaceAll("[^A-Za-z0-9@.-]", "");
+            worker = new Worker(queue.get(), handlers, name, config.get().queue().concurrency()).start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    public Worker worker() {
+        return worker;
+    }
+}

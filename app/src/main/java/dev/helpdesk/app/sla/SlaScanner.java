@@ -1,0 +1,92 @@
+package dev.helpdesk.app.sla;
+
+import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.notify.Notifications;
+import dev.helpdesk.app.queue.JobRoles;
+import dev.helpdesk.app.queue.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every SLA_CHECK_INTERVAL_SECONDS, in the worker: tickets whose earliest deadline is within the
+ * reminder lead (one indexed range query) are re-evaluated; each clock gets one reminder and one
+ * breach notice per deadline. Rows are locked with SKIP LOCKED, and notices are keyed by ticket,
+ * clock and deadline, so several workers scanning at once never send one twice.
+ */
+@ApplicationScoped
+public class SlaScanner {
+    private final Db db;
+    private final SlaService sla;
+    private final AppConfig config;
+    private final Counter reminders;
+    private final Counter breaches;
+    private final Timer duration;
+
+    public SlaScanner(Db db, SlaService sla, AppConfig config, MeterRegistry metrics) {
+        this.db = db;
+        this.sla = sla;
+        this.config = config;
+        this.reminders = Counter.builder("helpdesk.sla.reminders").description("SLA reminders emitted").register(metrics);
+        this.breaches = Counter.builder("helpdesk.sla.breaches").description("SLA breaches emitted").register(metrics);
+        this.duration = Timer.builder("helpdesk.sla.scan").description("SLA scan duration").register(metrics);
+    }
+
+    @Scheduled(every = "${SLA_CHECK_INTERVAL_SECONDS:60}s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotAWorker.class)
+    void tick() {
+        scan();
+    }
+
+    /** One pass over due tickets; returns the number of notices emitted. */
+    public int scan() {
+        return duration.record(() -> db.tx(c -> {
+            long lead = config.sla().reminderLeadMinutes();
+            List<Long> due = Sql.list(c, "SELECT id FROM tickets WHERE sla_next_due <= now() + (? * interval '1 minute') "
+                    + "ORDER BY sla_next_due LIMIT 1000 FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), lead);
+            int emitted = 0;
+            Instant now = Instant.now();
+            for (long id : due) {
+                var view = sla.refresh(c, id);
+                if (view.isEmpty()) {
+                    continue;
+                }
+                for (SlaState s : view.get().targets()) {
+                    if (s.due() == null || s.stoppedAt() != null) {
+                        continue;
+                    }
+                    boolean breached = s.status() == SlaState.Status.BREACHED;
+                    if (!breached && s.status() != SlaState.Status.AT_RISK) {
+                        continue;
+                    }
+                    String kind = breached ? "breach" : "reminder";
+                    if (Sql.update(c, "INSERT INTO sla_notifications (ticket_id, metric, kind, due_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING", id, s.metric().toString(), kind, s.due()) == 1) {
+                        Outbox.add(c, breached ? Notifications.SLA_BREACH : Notifications.SLA_REMINDER, Map.of(
+                                "ticketId", Long.toString(id), "metric", s.metric().toString(), "due", s.due().toString()));
+                        (breached ? breaches : reminders).increment();
+                        emitted++;
+                    }
+                }
+            }
+            return emitted;
+        }));
+    }
+
+    @Singleton
+    public static class NotAWorker implements Scheduled.SkipPredicate {
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !JobRoles.runsWorker();
+        }
+    }
+}
