@@ -32,6 +32,7 @@ public class Main implements QuarkusApplication {
               migrate      apply database migrations, print {"schemaVersion":...}; exit 1 on failure
               worker       job queue consumer and SLA scanner; health on port 8081 (/health)
               health       print the worker health JSON; exit 1 when unhealthy
+              dlq-replay   move every dead-lettered job back into the queue; prints {"replayed":N}
               standalone   everything in one process on embedded PostgreSQL and Redis
                            [--data-dir DIR] (default ./helpdesk-data), port from PORT (default 8080)""";
 
@@ -40,7 +41,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate", "worker", "health" -> { }
+            case "serve", "migrate", "worker", "health", "dlq-replay" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -57,7 +58,8 @@ public class Main implements QuarkusApplication {
             System.setProperty("quarkus.http.port", "8081");
         }
         // one-shot roles open no port; restored afterwards for callers that run several roles in one JVM (tests)
-        boolean quiet = (role.equals("migrate") || role.equals("health")) && System.getProperty(HTTP_ENABLED) == null;
+        boolean quiet = (role.equals("migrate") || role.equals("health") || role.equals("dlq-replay"))
+                && System.getProperty(HTTP_ENABLED) == null;
         if (quiet) {
             System.setProperty(HTTP_ENABLED, "false");
         }
@@ -127,6 +129,10 @@ public class Main implements QuarkusApplication {
             case "migrate" -> migrate();
             case "serve", "worker" -> serve();
             case "health" -> health();
+            case "dlq-replay" -> {
+                ResultLine.emit(Map.of("replayed", jobQueue.get().replayDeadLetters()));
+                yield 0;
+            }
             case "standalone" -> runStandalone();
             default -> 2;
         };
@@ -152,6 +158,9 @@ public class Main implements QuarkusApplication {
 
     @Inject
     Provider<dev.helpdesk.app.queue.WorkerHealth> workerHealth;
+
+    @Inject
+    Provider<dev.helpdesk.app.queue.JobQueue> jobQueue;
 
     private int health() {
         Map<String, Object> report = workerHealth.get().report();

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class NotificationHandler implements JobHandler {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NotificationHandler.class);
     private final Db db;
     private final Mailer mailer;
     private final AppConfig.Email email;
@@ -38,9 +39,6 @@ public class NotificationHandler implements JobHandler {
             if (Sql.update(c, "INSERT INTO processed_jobs (job_id) VALUES (?) ON CONFLICT DO NOTHING", job.id()) == 0) {
                 return null; // done before: a redelivery
             }
-            if (!email.enabled()) {
-                return null;
-            }
             long ticketId = Long.parseLong(job.payload().get("ticketId"));
             Optional<TicketInfo> found = ticket(c, ticketId);
             if (found.isEmpty()) {
@@ -48,6 +46,11 @@ public class NotificationHandler implements JobHandler {
             }
             TicketInfo t = found.get();
             for (Mail mail : compose(c, job, t)) {
+                if (!email.enabled()) {
+                    // standalone and test desks without SMTP: show what would have been sent
+                    LOG.infof("email not sent (EMAIL_ENABLED=false): to=%s subject=%s", mail.getTo(), mail.getSubject());
+                    continue;
+                }
                 mail.setFrom(email.from());
                 mail.addHeader("In-Reply-To", threadId(t));
                 mail.addHeader("References", threadId(t));

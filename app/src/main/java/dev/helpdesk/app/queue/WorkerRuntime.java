@@ -20,7 +20,11 @@ public class WorkerRuntime {
     private final Provider<AppConfig> config;
     private volatile Worker worker;
 
-    public WorkerRuntime(Provider<JobQueue> queue, Provider<NotificationHandler> notifications, Provider<AppConfig> config) {
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
+
+    public WorkerRuntime(Provider<JobQueue> queue, Provider<NotificationHandler> notifications, Provider<AppConfig> config,
+                         io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.notifications = notifications;
         this.config = config;
@@ -34,7 +38,19 @@ public class WorkerRuntime {
                 handlers.put(type, notifications.get());
             }
             String name = ManagementFactory.getRuntimeMXBean().getName().replaceAll("[^A-Za-z0-9@.-]", "");
-            worker = new Worker(queue.get(), handlers, name, config.get().queue().concurrency()).start();
+            Worker w = new Worker(queue.get(), handlers, name, config.get().queue().concurrency()).start();
+            worker = w;
+            io.micrometer.core.instrument.FunctionCounter.builder("helpdesk.jobs.processed", w, Worker::processed).register(metrics);
+            io.micrometer.core.instrument.FunctionCounter.builder("helpdesk.jobs.failed", w, Worker::failed)
+                    .description("jobs that failed every attempt").register(metrics);
+            io.micrometer.core.instrument.FunctionCounter.builder("helpdesk.jobs.retried", w, Worker::retried).register(metrics);
+            io.micrometer.core.instrument.Gauge.builder("helpdesk.jobs.dead_letter", queue.get(), q -> {
+                try {
+                    return q.stats().deadLetter();
+                } catch (RuntimeException e) {
+                    return Double.NaN;
+                }
+            }).register(metrics);
         }
     }
 
