@@ -53,6 +53,7 @@ public class Main implements QuarkusApplication {
                 System.exit(2);
             }
         }
+        String previousRole = System.getProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY);
         System.setProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY, role);
         if (role.equals("worker") && System.getProperty("quarkus.http.port") == null && System.getenv("QUARKUS_HTTP_PORT") == null) {
             System.setProperty("quarkus.http.port", "8081");
@@ -68,6 +69,11 @@ public class Main implements QuarkusApplication {
         } finally {
             if (quiet) {
                 System.clearProperty(HTTP_ENABLED);
+            }
+            if (previousRole == null) {
+                System.clearProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY);
+            } else {
+                System.setProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY, previousRole);
             }
         }
     }
