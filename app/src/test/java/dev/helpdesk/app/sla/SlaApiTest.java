@@ -150,6 +150,40 @@ class SlaApiTest extends HelpDeskTest {
     @Inject
     SlaScanner scanner;
 
+    @Test
+    void raisingThePriorityRecomputesFromTheOriginalStartKeepingThePauseTime() throws Exception {
+        long cal = calendar24x7();
+        String tag = Api.unique("prio").toLowerCase();
+        as(admin).body(Map.of("name", "Prio", "position", 0, "calendarId", cal, "conditions", Map.of("tags", List.of(tag)),
+                "targets", Map.of("low", Map.of("first_response", Map.of("minutes", 600)),
+                        "high", Map.of("first_response", Map.of("minutes", 120)))))
+                .post("/api/v1/sla-policies").then().statusCode(201);
+        long t = Api.ticket(agent.token(), Map.of("subject", "history", "description", "d", "priority", "low", "tags", List.of(tag),
+                "requesterId", customer.id()));
+        as(agent.token()).body(Map.of("status", "pending")).patch("/api/v1/tickets/" + t).then().statusCode(200);
+        as(agent.token()).body(Map.of("status", "open")).patch("/api/v1/tickets/" + t).then().statusCode(200);
+        // rewrite history: opened 3 h ago, pending from 2 h 50 min ago until 50 min ago (2 h paused)
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("UPDATE tickets SET created_at = date_trunc('minute', now()) - interval '3 hours' WHERE id = " + t);
+            st.execute("UPDATE audit_events SET created_at = date_trunc('minute', now()) - interval '170 minutes' "
+                    + "WHERE ticket_id = " + t + " AND changes->'status'->>'to' = 'pending'");
+            st.execute("UPDATE audit_events SET created_at = date_trunc('minute', now()) - interval '50 minutes' "
+                    + "WHERE ticket_id = " + t + " AND changes->'status'->>'to' = 'open'");
+        }
+        JsonPath low = as(agent.token()).get("/api/v1/tickets/" + t).then().statusCode(200).extract().jsonPath();
+        Instant created = Instant.parse(low.getString("createdAt"));
+        assertThat(Instant.parse((String) state(low, "first_response").get("due"))).isEqualTo(created.plus(Duration.ofMinutes(600 + 120)));
+        assertThat(((Number) state(low, "first_response").get("elapsedMinutes")).longValue()).isBetween(59L, 61L);
+
+        JsonPath high = as(agent.token()).body(Map.of("priority", "high")).patch("/api/v1/tickets/" + t).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> first = state(high, "first_response");
+        assertThat(first.get("startedAt")).isEqualTo(state(low, "first_response").get("startedAt"));
+        assertThat(Instant.parse((String) first.get("due"))).as("original start + 2 h target + 2 h paused")
+                .isEqualTo(created.plus(Duration.ofMinutes(120 + 120)));
+        assertThat(first.get("status")).isEqualTo("active");
+    }
+
     @Inject
     javax.sql.DataSource dataSource;
 
