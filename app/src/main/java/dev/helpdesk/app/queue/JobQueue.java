@@ -79,8 +79,13 @@ public class JobQueue {
             out.add(new Delivery(m.getId(), read(m.getBody().get("job")), true));
         }
         if (out.size() < count) {
+            // BLOCK would hold the shared connection for everyone else, so callers wait between empty polls instead
+            XReadArgs args = XReadArgs.Builder.count(count - out.size());
+            if (!block.isZero()) {
+                args.block(block);
+            }
             List<StreamMessage<String, String>> fresh = r.xreadgroup(Consumer.from(settings.group(), consumer),
-                    XReadArgs.Builder.count(count - out.size()).block(block), XReadArgs.StreamOffset.lastConsumed(settings.streamKey()));
+                    args, XReadArgs.StreamOffset.lastConsumed(settings.streamKey()));
             for (StreamMessage<String, String> m : fresh) {
                 out.add(new Delivery(m.getId(), read(m.getBody().get("job")), false));
             }

@@ -22,7 +22,8 @@ public class OutboxRelay {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Db db;
     private final JobQueue queue;
-    private final AtomicLong lastWarning = new AtomicLong();
+    // no warning in the first 30 s: during start-up the relay may tick before migrations ran
+    private final AtomicLong lastWarning = new AtomicLong(System.currentTimeMillis());
 
     public OutboxRelay(Db db, JobQueue queue) {
         this.db = db;

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
  */
 public class Worker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Worker.class);
+    /** How long an idle consumer waits before asking again (the queue's latency when idle). */
+    static final long IDLE_WAIT_MS = 200;
     private final JobQueue queue;
     private final Map<String, JobHandler> handlers;
     private final String name;
@@ -49,8 +51,12 @@ public class Worker implements AutoCloseable {
     private void loop(String consumer) {
         while (running) {
             try {
-                for (JobQueue.Delivery d : queue.poll(consumer, 1, Duration.ofMillis(500))) {
+                var deliveries = queue.poll(consumer, 1, Duration.ZERO);
+                for (JobQueue.Delivery d : deliveries) {
                     process(d);
+                }
+                if (deliveries.isEmpty()) {
+                    sleep(IDLE_WAIT_MS);
                 }
             } catch (RuntimeException e) {
                 // Redis unreachable or similar: wait and try again rather than spin

@@ -40,6 +40,18 @@ public class DemoSeed {
             long customer = UserRepository.insert(c, creds.customerEmail(), "Casey Customer", Role.CUSTOMER, org,
                     hasher.hash(creds.customerPassword()));
             Sql.update(c, "INSERT INTO group_members (group_id, user_id) VALUES (?, ?)", group, agent);
+            // a round-the-clock calendar and a default policy, so the demo's SLA timers run whatever the hour
+            long calendar = Sql.insert(c, "INSERT INTO business_calendars (name, time_zone, windows) VALUES ('Around the clock', 'UTC', "
+                    + "'[{\"day\":\"monday\",\"start\":\"00:00\",\"end\":\"00:00\"},{\"day\":\"tuesday\",\"start\":\"00:00\",\"end\":\"00:00\"},"
+                    + "{\"day\":\"wednesday\",\"start\":\"00:00\",\"end\":\"00:00\"},{\"day\":\"thursday\",\"start\":\"00:00\",\"end\":\"00:00\"},"
+                    + "{\"day\":\"friday\",\"start\":\"00:00\",\"end\":\"00:00\"},{\"day\":\"saturday\",\"start\":\"00:00\",\"end\":\"00:00\"},"
+                    + "{\"day\":\"sunday\",\"start\":\"00:00\",\"end\":\"00:00\"}]'::jsonb)");
+            Sql.update(c, "INSERT INTO sla_policies (name, position, calendar_id, targets) VALUES ('Demo SLA', 0, ?, ?::jsonb)", calendar,
+                    "{\"low\":{\"FIRST_RESPONSE\":{\"minutes\":480,\"businessHours\":true},\"RESOLUTION\":{\"minutes\":4320,\"businessHours\":true}},"
+                    + "\"normal\":{\"FIRST_RESPONSE\":{\"minutes\":240,\"businessHours\":true},\"NEXT_RESPONSE\":{\"minutes\":240,\"businessHours\":true},"
+                    + "\"RESOLUTION\":{\"minutes\":2880,\"businessHours\":true}},"
+                    + "\"high\":{\"FIRST_RESPONSE\":{\"minutes\":60,\"businessHours\":true},\"RESOLUTION\":{\"minutes\":960,\"businessHours\":true}},"
+                    + "\"urgent\":{\"FIRST_RESPONSE\":{\"minutes\":30,\"businessHours\":true},\"RESOLUTION\":{\"minutes\":240,\"businessHours\":true}}}");
             return new People(new Actor(agent, creds.agentEmail(), "Alex Agent", Role.AGENT, null),
                     new Actor(customer, creds.customerEmail(), "Casey Customer", Role.CUSTOMER, org));
         });

@@ -44,7 +44,7 @@ class JobQueueTest {
     @BeforeEach
     void freshQueue() {
         String name = "q" + UUID.randomUUID().toString().substring(0, 8);
-        queue = new JobQueue(connection::sync, new QueueSettings("helpdesk", name, 3, 100, true, name + "-dead", Duration.ofMillis(300)));
+        queue = new JobQueue(connection::sync, new QueueSettings("helpdesk", name, 3, 400, true, name + "-dead", Duration.ofMillis(300)));
         queue.ensureGroup();
     }
 
@@ -76,8 +76,9 @@ class JobQueueTest {
             assertThat(attempts).hasSize(3);
             long first = attempts.get(1) - attempts.get(0);
             long second = attempts.get(2) - attempts.get(1);
-            assertThat(first).isGreaterThanOrEqualTo(100);
-            assertThat(second).isGreaterThanOrEqualTo(200).isGreaterThan(first);
+            // idle workers poll every 200 ms, so each delay is the back-off plus at most one poll interval
+            assertThat(first).isBetween(400L, 400L + 2 * Worker.IDLE_WAIT_MS);
+            assertThat(second).isGreaterThanOrEqualTo(800).isGreaterThan(first);
             assertThat(w.retried()).isEqualTo(2);
             assertThat(w.failed()).isEqualTo(1);
         }
@@ -133,8 +134,8 @@ class JobQueueTest {
     @Test
     void backoffDoublesFromTheConfiguredDelay() {
         QueueSettings s = queue.settings();
-        assertThat(s.delayBeforeAttempt(2)).isEqualTo(100);
-        assertThat(s.delayBeforeAttempt(3)).isEqualTo(200);
-        assertThat(s.delayBeforeAttempt(4)).isEqualTo(400);
+        assertThat(s.delayBeforeAttempt(2)).isEqualTo(400);
+        assertThat(s.delayBeforeAttempt(3)).isEqualTo(800);
+        assertThat(s.delayBeforeAttempt(4)).isEqualTo(1600);
     }
 }
