@@ -6,7 +6,6 @@ import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.web.PageRequest;
 import dev.helpdesk.app.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 @ApplicationScoped
 public class AuditQueries {
@@ -27,13 +26,6 @@ public class AuditQueries {
                 Sql.count(c, "SELECT count(*) FROM audit_events WHERE ticket_id = ?", ticketId)));
     }
 
-    public Page<AuditEvent> forEntity(String type, long id, PageRequest page) {
-        return db.read(c -> page.of(
-                Sql.list(c, SELECT + "WHERE a.entity_type = ? AND a.entity_id = ? ORDER BY a.id LIMIT ? OFFSET ?",
-                        this::map, type, id, page.size(), page.offset()),
-                Sql.count(c, "SELECT count(*) FROM audit_events WHERE entity_type = ? AND entity_id = ?", type, id)));
-    }
-
     private AuditEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
         try {
             return new AuditEvent(rs.getLong("id"), rs.getString("entity_type"), rs.getLong("entity_id"),
@@ -42,9 +34,5 @@ public class AuditQueries {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public List<String> entityTypes() {
-        return List.of("ticket", "user", "organization", "group", "api_token");
     }
 }

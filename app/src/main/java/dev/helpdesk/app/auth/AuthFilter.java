@@ -6,7 +6,6 @@ import dev.helpdesk.app.web.ApiException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -68,9 +67,5 @@ public class AuthFilter {
     static Actor actor(java.sql.ResultSet rs) throws SQLException {
         return new Actor(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.of(rs.getString("role")),
                 Sql.nullableLong(rs, "organization_id"));
-    }
-
-    static Optional<Actor> findActor(Connection c, long id) throws SQLException {
-        return Sql.one(c, ACTOR_SQL, AuthFilter::actor, id);
     }
 }

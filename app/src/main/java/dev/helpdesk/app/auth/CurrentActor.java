@@ -12,10 +12,6 @@ public class CurrentActor {
         this.actor = actor;
     }
 
-    public boolean isAuthenticated() {
-        return actor != null;
-    }
-
     /** The caller, or 401 when the request carries no valid token. */
     public Actor require() {
         if (actor == null) {

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,5 @@ public class SlaRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored SLA data is unreadable: " + e.getOriginalMessage(), e);
         }
-    }
-
-    static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Object::toString).toList();
     }
 }

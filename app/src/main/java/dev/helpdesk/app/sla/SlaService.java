@@ -34,7 +34,7 @@ public class SlaService {
 
     /** Re-evaluates a ticket after a change and stores the result; returns what the API should show. */
     public Optional<SlaView> refresh(Connection c, long ticketId) throws SQLException {
-        Optional<Evaluation> e = evaluate(c, ticketId, Instant.now());
+        Optional<SlaView> e = evaluate(c, ticketId, Instant.now());
         if (e.isEmpty()) {
             if (Sql.update(c, "UPDATE tickets SET sla_policy_id = NULL, sla_next_due = NULL WHERE id = ? "
                     + "AND (sla_policy_id IS NOT NULL OR sla_next_due IS NOT NULL)", ticketId) > 0) {
@@ -42,7 +42,7 @@ public class SlaService {
             }
             return Optional.empty();
         }
-        SlaView view = e.get().view();
+        SlaView view = e.get();
         Instant nextDue = view.targets().stream().filter(SlaState::pending).map(SlaState::due)
                 .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
         Sql.update(c, "UPDATE tickets SET sla_policy_id = ?, sla_next_due = ? WHERE id = ?", view.policyId(), nextDue, ticketId);
@@ -56,7 +56,7 @@ public class SlaService {
 
     /** The live SLA of a ticket, for reading (clocks move with time, so it is computed, not stored). */
     public Optional<SlaView> view(Connection c, long ticketId) throws SQLException {
-        return evaluate(c, ticketId, Instant.now()).map(Evaluation::view);
+        return evaluate(c, ticketId, Instant.now());
     }
 
     /** Whether any policy is active: when none is, tickets skip SLA work entirely. */
@@ -64,9 +64,7 @@ public class SlaService {
         return Sql.count(c, "SELECT count(*) FROM sla_policies WHERE active") > 0;
     }
 
-    record Evaluation(SlaView view) {}
-
-    private Optional<Evaluation> evaluate(Connection c, long ticketId, Instant now) throws SQLException {
+    private Optional<SlaView> evaluate(Connection c, long ticketId, Instant now) throws SQLException {
         List<SlaPolicy> policies = repository.policies(c, true);
         if (policies.isEmpty()) {
             return Optional.empty();
@@ -85,7 +83,7 @@ public class SlaService {
                         .orElse(BusinessCalendar.always(ZoneOffset.UTC));
         List<SlaState> states = new SlaClock(calendar, reminderLeadMinutes)
                 .evaluate(timeline(c, t), policy.get().targetsFor(t.priority()), now);
-        return Optional.of(new Evaluation(new SlaView(policy.get().id(), policy.get().name(), states)));
+        return Optional.of(new SlaView(policy.get().id(), policy.get().name(), states));
     }
 
     /** The ticket's SLA-relevant history: creation, status changes (from the audit trail) and public comments. */

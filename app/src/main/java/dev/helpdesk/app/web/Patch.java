@@ -40,10 +40,6 @@ public final class Patch {
         return body.has(field);
     }
 
-    public boolean isNull(String field) {
-        return body.has(field) && body.get(field).isNull();
-    }
-
     public Validator validator() {
         return v;
     }

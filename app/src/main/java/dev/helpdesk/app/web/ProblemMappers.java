@@ -94,6 +94,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response dataAccess(dev.helpdesk.app.db.DataAccessException e) {
+        if (e.isUniqueViolation()) {
+            return ProblemResponses.of(ApiException.conflict("conflict", "the change conflicts with an existing record; reload and retry"));
+        }
+        return e.getCause() instanceof SQLException sql ? sql(sql) : internal(e);
+    }
+
+    @ServerExceptionMapper
     public Response sql(SQLException e) {
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
             LOG.warnf("database unavailable: %s", e.getMessage());

@@ -96,6 +96,26 @@ class BadInputTest extends HelpDeskTest {
     }
 
     @Test
+    void simultaneousDuplicatesAreAConflictNotAServerError() throws Exception {
+        String admin = Api.admin();
+        String name = Api.unique("Race");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> as(admin).body(Map.of("name", name)).post("/api/v1/organizations").statusCode()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var c : calls) {
+                statuses.add(c.get());
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void responsesNeverLeakInternals() {
         given().contentType("application/json").header("Authorization", "Bearer " + agent).body("{\"subject\":\"s\",\"description\":\"d\",\"assigneeId\":99999999}")
                 .post("/api/v1/tickets").then().statusCode(400).body(not(containsString("SQL"))).body(not(containsString("Exception")))
