@@ -59,8 +59,4 @@ public class WorkerRuntime {
             worker.close();
         }
     }
-
-    public Worker worker() {
-        return worker;
-    }
 }

@@ -99,8 +99,9 @@ public class SlaPolicyResource {
         List<Long> ids = Sql.list(c, "SELECT id FROM tickets WHERE status NOT IN ('closed') AND "
                 + (policyId == null ? "sla_policy_id IS NULL" : "sla_policy_id = ?") + " ORDER BY id LIMIT 10000",
                 rs -> rs.getLong(1), policyId == null ? new Object[0] : new Object[] {policyId});
+        SlaService.Policies policies = sla.policies(c);
         for (long id : ids) {
-            sla.refresh(c, id);
+            sla.refresh(c, id, policies);
         }
     }
 

@@ -13,7 +13,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -54,9 +53,9 @@ public class SlaScanner {
             List<Long> due = Sql.list(c, "SELECT id FROM tickets WHERE sla_next_due <= now() + (? * interval '1 minute') "
                     + "ORDER BY sla_next_due LIMIT 1000 FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), lead);
             int emitted = 0;
-            Instant now = Instant.now();
+            SlaService.Policies policies = sla.policies(c);
             for (long id : due) {
-                var view = sla.refresh(c, id);
+                var view = sla.refresh(c, id, policies);
                 if (view.isEmpty()) {
                     continue;
                 }

@@ -32,9 +32,48 @@ public class SlaService {
     record TicketFacts(long id, TicketStatus status, Priority priority, Long organizationId, Long groupId, List<String> tags,
                        Instant createdAt) {}
 
+    /**
+     * The active policies, read once and shared by every ticket evaluated in one request or scan;
+     * calendars are loaded the first time a policy needs them.
+     */
+    public final class Policies {
+        private final Connection c;
+        private final List<SlaPolicy> active;
+        private final Map<Long, BusinessCalendar> calendars = new java.util.HashMap<>();
+
+        private Policies(Connection c) throws SQLException {
+            this.c = c;
+            this.active = repository.policies(c, true);
+        }
+
+        public boolean isEmpty() {
+            return active.isEmpty();
+        }
+
+        BusinessCalendar calendar(Long id) throws SQLException {
+            if (id == null) {
+                return BusinessCalendar.always(ZoneOffset.UTC);
+            }
+            BusinessCalendar cal = calendars.get(id);
+            if (cal == null) {
+                cal = repository.calendar(c, id).map(CalendarDefinition::toCalendar).orElse(BusinessCalendar.always(ZoneOffset.UTC));
+                calendars.put(id, cal);
+            }
+            return cal;
+        }
+    }
+
+    public Policies policies(Connection c) throws SQLException {
+        return new Policies(c);
+    }
+
     /** Re-evaluates a ticket after a change and stores the result; returns what the API should show. */
     public Optional<SlaView> refresh(Connection c, long ticketId) throws SQLException {
-        Optional<SlaView> e = evaluate(c, ticketId, Instant.now());
+        return refresh(c, ticketId, policies(c));
+    }
+
+    public Optional<SlaView> refresh(Connection c, long ticketId, Policies policies) throws SQLException {
+        Optional<SlaView> e = evaluate(c, ticketId, Instant.now(), policies);
         if (e.isEmpty()) {
             if (Sql.update(c, "UPDATE tickets SET sla_policy_id = NULL, sla_next_due = NULL WHERE id = ? "
                     + "AND (sla_policy_id IS NOT NULL OR sla_next_due IS NOT NULL)", ticketId) > 0) {
@@ -55,17 +94,11 @@ public class SlaService {
     }
 
     /** The live SLA of a ticket, for reading (clocks move with time, so it is computed, not stored). */
-    public Optional<SlaView> view(Connection c, long ticketId) throws SQLException {
-        return evaluate(c, ticketId, Instant.now());
+    public Optional<SlaView> view(Connection c, long ticketId, Policies policies) throws SQLException {
+        return evaluate(c, ticketId, Instant.now(), policies);
     }
 
-    /** Whether any policy is active: when none is, tickets skip SLA work entirely. */
-    public boolean anyActivePolicy(Connection c) throws SQLException {
-        return Sql.count(c, "SELECT count(*) FROM sla_policies WHERE active") > 0;
-    }
-
-    private Optional<SlaView> evaluate(Connection c, long ticketId, Instant now) throws SQLException {
-        List<SlaPolicy> policies = repository.policies(c, true);
+    private Optional<SlaView> evaluate(Connection c, long ticketId, Instant now, Policies policies) throws SQLException {
         if (policies.isEmpty()) {
             return Optional.empty();
         }
@@ -73,14 +106,12 @@ public class SlaService {
                 rs -> new TicketFacts(rs.getLong("id"), TicketStatus.parse(rs.getString("status")), Priority.parse(rs.getString("priority")),
                         Sql.nullableLong(rs, "organization_id"), Sql.nullableLong(rs, "group_id"), Sql.textArray(rs, "tags"),
                         Sql.instant(rs, "created_at")), ticketId).orElseThrow();
-        Optional<SlaPolicy> policy = policies.stream()
+        Optional<SlaPolicy> policy = policies.active.stream()
                 .filter(p -> p.conditions().matches(t.priority(), t.organizationId(), t.groupId(), t.tags())).findFirst();
         if (policy.isEmpty() || policy.get().targetsFor(t.priority()).isEmpty()) {
             return Optional.empty();
         }
-        BusinessCalendar calendar = policy.get().calendarId() == null ? BusinessCalendar.always(ZoneOffset.UTC)
-                : repository.calendar(c, policy.get().calendarId()).map(CalendarDefinition::toCalendar)
-                        .orElse(BusinessCalendar.always(ZoneOffset.UTC));
+        BusinessCalendar calendar = policies.calendar(policy.get().calendarId());
         List<SlaState> states = new SlaClock(calendar, reminderLeadMinutes)
                 .evaluate(timeline(c, t), policy.get().targetsFor(t.priority()), now);
         return Optional.of(new SlaView(policy.get().id(), policy.get().name(), states));

@@ -6,6 +6,7 @@ import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.notify.Notifications;
 import dev.helpdesk.app.queue.Outbox;
+import dev.helpdesk.app.sla.SlaService;
 import dev.helpdesk.app.storage.Attachment;
 import dev.helpdesk.app.storage.AttachmentRepository;
 import dev.helpdesk.app.web.ApiException;
@@ -28,11 +29,13 @@ public class CommentService {
     private final Db db;
     private final TicketService tickets;
     private final AuditLog audit;
+    private final SlaService sla;
 
-    public CommentService(Db db, TicketService tickets, AuditLog audit) {
+    public CommentService(Db db, TicketService tickets, AuditLog audit, SlaService sla) {
         this.db = db;
         this.tickets = tickets;
         this.audit = audit;
+        this.sla = sla;
     }
 
     public record AddComment(String body, @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean isPublic) {}
@@ -64,7 +67,7 @@ public class CommentService {
                 Sql.update(c, "UPDATE tickets SET updated_at = now() WHERE id = ?", ticketId);
             }
             if (isPublic) {
-                tickets.refreshed(c, actor, ticketId); // replies start and stop SLA clocks
+                sla.refresh(c, ticketId); // replies start and stop SLA clocks
                 Outbox.add(c, actor.isStaff() ? Notifications.AGENT_REPLY : Notifications.CUSTOMER_REPLY,
                         Map.of("ticketId", Long.toString(ticketId), "commentId", Long.toString(id)));
             }

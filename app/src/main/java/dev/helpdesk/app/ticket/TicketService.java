@@ -89,42 +89,44 @@ public class TicketService {
             if (body.assigneeId() != null) {
                 Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
             }
-            return withSla(c, actor, TicketRepository.find(c, id).orElseThrow(), sla.refresh(c, id));
+            return refreshed(c, actor, id);
         });
         created.increment();
         return ticket;
     }
 
     public Ticket get(Actor actor, long id) {
-        return db.read(c -> withSla(c, actor, visible(c, actor, id, false), null));
+        return db.read(c -> withSla(c, actor, visible(c, actor, id, false)));
     }
 
     public Page<Ticket> list(Actor actor, TicketFilter filter) {
         return db.read(c -> {
             Page<Ticket> page = new TicketQuery(actor, filter).run(c, filter);
-            if (!actor.isStaff() || !sla.anyActivePolicy(c)) {
+            if (!actor.isStaff()) {
+                return page;
+            }
+            SlaService.Policies policies = sla.policies(c);
+            if (policies.isEmpty()) {
                 return page;
             }
             List<Ticket> items = new java.util.ArrayList<>();
             for (Ticket t : page.items()) {
-                items.add(withSla(c, actor, t, null));
+                items.add(t.withSla(sla.view(c, t.id(), policies).orElse(null)));
             }
             return new Page<>(items, page.total(), page.page(), page.size());
         });
     }
 
-    /** SLA details are for agents; {@code known} is a just-computed view, else it is evaluated now. */
-    private Ticket withSla(Connection c, Actor actor, Ticket t, Optional<SlaView> known) throws SQLException {
-        if (!actor.isStaff()) {
-            return t;
-        }
-        Optional<SlaView> view = known != null ? known : sla.view(c, t.id());
-        return t.withSla(view.orElse(null));
+    /** SLA details are for agents only. */
+    private Ticket withSla(Connection c, Actor actor, Ticket t) throws SQLException {
+        return actor.isStaff() ? t.withSla(sla.view(c, t.id(), sla.policies(c)).orElse(null)) : t;
     }
 
-    /** After a change in this transaction: re-evaluate and store the SLA, and show it. */
-    Ticket refreshed(Connection c, Actor actor, long id) throws SQLException {
-        return withSla(c, actor, TicketRepository.find(c, id).orElseThrow(), sla.refresh(c, id));
+    /** After a change in this transaction: re-evaluate and store the SLA, and show it to agents. */
+    private Ticket refreshed(Connection c, Actor actor, long id) throws SQLException {
+        Optional<SlaView> view = sla.refresh(c, id);
+        Ticket t = TicketRepository.find(c, id).orElseThrow();
+        return actor.isStaff() ? t.withSla(view.orElse(null)) : t;
     }
 
     private static final Set<String> STAFF_FIELDS = Set.of("subject", "description", "status", "priority", "assigneeId", "groupId", "tags");
@@ -181,7 +183,7 @@ public class TicketService {
                     before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(), null), newStatus);
             AuditLog.Changes changes = diff(before, after);
             if (changes.isEmpty()) {
-                return withSla(c, actor, before, null);
+                return withSla(c, actor, before);
             }
             TicketRepository.save(c, after);
             audit.record(c, "ticket", id, id, actor.id(), "updated", changes);

@@ -1,7 +1,6 @@
 package dev.helpdesk.operator.dependent;
 
 import dev.helpdesk.operator.api.HelpDesk;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -23,10 +22,5 @@ public final class Owned {
     public static ObjectMeta unowned(HelpDesk hd, String name, String component) {
         return new ObjectMetaBuilder().withName(name).withNamespace(hd.getMetadata().getNamespace())
                 .withLabels(Labels.of(hd, component)).build();
-    }
-
-    public static boolean isOwnedBy(HasMetadata r, HelpDesk hd) {
-        return r.getMetadata().getOwnerReferences() != null && r.getMetadata().getOwnerReferences().stream()
-                .anyMatch(o -> o.getUid() != null && o.getUid().equals(hd.getMetadata().getUid()));
     }
 }

@@ -34,7 +34,7 @@ public class ClusterSimulator implements AutoCloseable {
     private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
     private volatile boolean paused;
     private volatile boolean holdJobs;
-    private volatile String schemaVersion = "2";
+    private final String schemaVersion = "2";
 
     public ClusterSimulator(KubernetesClient client) {
         this.client = client;
@@ -110,10 +110,6 @@ public class ClusterSimulator implements AutoCloseable {
         if (!hold) {
             client.batch().v1().jobs().inAnyNamespace().list().getItems().forEach(this::job);
         }
-    }
-
-    public void schemaVersion(String version) {
-        schemaVersion = version;
     }
 
     private <T> ResourceEventHandler<T> handler(Consumer<T> onChange) {
