@@ -5,8 +5,14 @@ import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.web.ApiException;
-import dev.helpdesk.app.web.Params;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,22 +45,19 @@ public class ApiTokenResource {
         this.audit = audit;
     }
 
-    public record CreateToken(String name, Long userId, Integer expiresInDays) {}
+    /** POST /api-tokens: for {@code userId} (default: the caller), expiring after {@code expiresInDays} (default: never). */
+    public record CreateToken(@NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
+                              @Positive Long userId,
+                              @Min(1) @Max(MAX_DAYS) Integer expiresInDays) {}
+
+    static final int MAX_DAYS = 3650;
 
     public record ApiToken(long id, long userId, String name, Instant createdAt, Instant expiresAt,
                            Instant lastUsedAt, Instant revokedAt, String token) {}
 
     @POST
-    public Response create(CreateToken body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid CreateToken body) {
         Actor actor = current.require().requireAdmin();
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        new Validator().required("name", body.name()).maxLength("name", body.name(), 200)
-                .check(body.userId() == null || body.userId() > 0, "userId", "must be a positive id")
-                .check(body.expiresInDays() == null || (body.expiresInDays() >= 1 && body.expiresInDays() <= 3650),
-                        "expiresInDays", "must be between 1 and 3650")
-                .throwIfInvalid();
         long userId = body.userId() == null ? actor.id() : body.userId();
         String secret = TokenService.newApiToken();
         Instant expires = body.expiresInDays() == null ? null : Instant.now().plus(body.expiresInDays(), ChronoUnit.DAYS);
@@ -79,9 +82,9 @@ public class ApiTokenResource {
 
     @DELETE
     @Path("/{id}")
-    public Response revoke(@PathParam("id") String id) {
+    public Response revoke(@PathParam("id") long id) {
         Actor actor = current.require().requireAdmin();
-        long tokenId = Params.pathId(id);
+        long tokenId = id;
         db.tx(c -> {
             if (Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", tokenId) == 0
                     && Sql.count(c, "SELECT count(*) FROM api_tokens WHERE id = ?", tokenId) == 0) {

@@ -6,8 +6,11 @@ import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.web.ApiException;
-import dev.helpdesk.app.web.Params;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,15 +41,11 @@ public class GroupResource {
         this.audit = audit;
     }
 
-    public record CreateGroup(String name) {}
+    public record CreateGroup(@NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name) {}
 
     @POST
-    public Response create(CreateGroup body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid CreateGroup body) {
         Actor actor = current.require().requireAdmin();
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        new Validator().required("name", body.name()).maxLength("name", body.name(), 200).throwIfInvalid();
         Group group = db.tx(c -> {
             if (Sql.count(c, "SELECT count(*) FROM groups WHERE lower(name) = lower(?)", body.name().trim()) > 0) {
                 throw ApiException.conflict("name-taken", "name", "a group with this name already exists");
@@ -73,19 +72,19 @@ public class GroupResource {
 
     @GET
     @Path("/{id}")
-    public Group get(@PathParam("id") String id) {
+    public Group get(@PathParam("id") long id) {
         current.require().requireStaff();
-        long groupId = Params.pathId(id);
+        long groupId = id;
         return db.read(c -> find(c, groupId)).orElseThrow(() -> ApiException.notFound("group " + groupId));
     }
 
     /** Adds an agent to the group; idempotent. */
     @PUT
     @Path("/{id}/members/{userId}")
-    public Group addMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+    public Group addMember(@PathParam("id") long id, @PathParam("userId") long userId) {
         Actor actor = current.require().requireAdmin();
-        long groupId = Params.pathId(id);
-        long memberId = Params.pathId(userId);
+        long groupId = id;
+        long memberId = userId;
         return db.tx(c -> {
             find(c, groupId).orElseThrow(() -> ApiException.notFound("group " + groupId));
             User user = UserRepository.find(c, memberId).orElseThrow(() -> ApiException.notFound("user " + memberId));
@@ -102,10 +101,10 @@ public class GroupResource {
 
     @DELETE
     @Path("/{id}/members/{userId}")
-    public Group removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+    public Group removeMember(@PathParam("id") long id, @PathParam("userId") long userId) {
         Actor actor = current.require().requireAdmin();
-        long groupId = Params.pathId(id);
-        long memberId = Params.pathId(userId);
+        long groupId = id;
+        long memberId = userId;
         return db.tx(c -> {
             find(c, groupId).orElseThrow(() -> ApiException.notFound("group " + groupId));
             if (Sql.update(c, "DELETE FROM group_members WHERE group_id = ? AND user_id = ?", groupId, memberId) > 0) {

@@ -1,6 +1,5 @@
 package dev.helpdesk.app.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
@@ -9,9 +8,15 @@ import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.PageRequest;
-import dev.helpdesk.app.web.Params;
-import dev.helpdesk.app.web.Patch;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.MergePatch;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.openapitools.jackson.nullable.JsonNullable;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -19,7 +24,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -27,7 +31,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.Set;
 
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,16 +47,20 @@ public class OrganizationResource {
         this.audit = audit;
     }
 
-    public record CreateOrganization(String name, String domain) {}
+    public record CreateOrganization(@NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
+                                     @Size(max = MAX_DOMAIN, message = Rules.MAX_CHARS) String domain) {}
+
+    /** PATCH /organizations/{id}, a JSON merge patch; {@code domain} may be null to clear it. */
+    public record OrganizationPatch(
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Pattern(regexp = Rules.NON_BLANK_PATTERN, message = Rules.NOT_BLANK)
+                    @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String> name,
+            JsonNullable<@Size(max = MAX_DOMAIN, message = Rules.MAX_CHARS) String> domain) {}
+
+    static final int MAX_DOMAIN = 253;
 
     @POST
-    public Response create(CreateOrganization body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid CreateOrganization body) {
         Actor actor = current.require().requireAdmin();
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        new Validator().required("name", body.name()).maxLength("name", body.name(), 200)
-                .maxLength("domain", body.domain(), 253).throwIfInvalid();
         Organization org = db.tx(c -> {
             requireUniqueName(c, body.name(), 0);
             long id = Sql.insert(c, "INSERT INTO organizations (name, domain) VALUES (?, ?)", body.name().trim(), body.domain());
@@ -65,11 +72,9 @@ public class OrganizationResource {
     }
 
     @GET
-    public Page<Organization> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<Organization> list(@Valid @BeanParam PageRequest.Params page) {
         current.require().requireStaff();
-        Validator v = new Validator();
-        PageRequest pr = PageRequest.parse(v, page, size);
-        v.throwIfInvalid();
+        PageRequest pr = page.toRequest();
         return db.read(c -> pr.of(
                 Sql.list(c, "SELECT " + COLUMNS + " FROM organizations ORDER BY id LIMIT ? OFFSET ?",
                         OrganizationResource::map, pr.size(), pr.offset()),
@@ -78,9 +83,9 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
-    public Organization get(@PathParam("id") String id) {
+    public Organization get(@PathParam("id") long id) {
         Actor actor = current.require();
-        long orgId = Params.pathId(id);
+        long orgId = id;
         if (!actor.isStaff() && !Long.valueOf(orgId).equals(actor.organizationId())) {
             throw ApiException.notFound("organization " + orgId);
         }
@@ -89,19 +94,14 @@ public class OrganizationResource {
 
     @PATCH
     @Path("/{id}")
-    public Organization update(@PathParam("id") String id, JsonNode body) {
+    public Organization update(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid OrganizationPatch p) {
         Actor actor = current.require().requireAdmin();
-        long orgId = Params.pathId(id);
-        Patch p = Patch.of(body, Set.of("name", "domain"));
-        var name = p.text("name", false);
-        var domain = p.text("domain", true);
-        name.ifPresent(n -> p.validator().required("name", n).maxLength("name", n, 200));
-        domain.ifPresent(d -> p.validator().maxLength("domain", d, 253));
-        p.validator().throwIfInvalid();
+        long orgId = id;
+        Optional<String> name = MergePatch.sent(p.name()) ? Optional.of(p.name().get()) : Optional.empty();
         return db.tx(c -> {
             Organization before = find(c, orgId).orElseThrow(() -> ApiException.notFound("organization " + orgId));
             String newName = name.map(String::trim).orElse(before.name());
-            String newDomain = p.has("domain") ? domain.orElse(null) : before.domain();
+            String newDomain = MergePatch.apply(p.domain(), before.domain());
             requireUniqueName(c, newName, orgId);
             Sql.update(c, "UPDATE organizations SET name = ?, domain = ?, updated_at = now() WHERE id = ?", newName, newDomain, orgId);
             AuditLog.Changes changes = AuditLog.changes().change("name", before.name(), newName).change("domain", before.domain(), newDomain);

@@ -1,6 +1,5 @@
 package dev.helpdesk.app.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
@@ -11,9 +10,18 @@ import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.PageRequest;
-import dev.helpdesk.app.web.Patch;
-import dev.helpdesk.app.web.Params;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.Utf8MaxBytes;
+import dev.helpdesk.app.web.MergePatch;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.openapitools.jackson.nullable.JsonNullable;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +33,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,21 +50,30 @@ public class UserResource {
         this.audit = audit;
     }
 
-    public record CreateUser(String email, String name, Role role, Long organizationId, String password) {}
+    /** POST /users; without a password the user cannot log in until an admin sets one. */
+    public record CreateUser(
+            @NotBlank @Size(max = Rules.EMAIL_LENGTH, message = Rules.MAX_CHARS) @Pattern(regexp = Rules.EMAIL_PATTERN, message = Rules.EMAIL) String email,
+            @NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
+            @NotNull Role role,
+            @Positive Long organizationId,
+            @Size(min = Rules.PASSWORD_MIN, max = Rules.PASSWORD_MAX_BYTES, message = Rules.PASSWORD_LENGTH)
+            @Utf8MaxBytes(Rules.PASSWORD_MAX_BYTES) String password) {}
+
+    /** PATCH /users/{id}, a JSON merge patch; only {@code organizationId} may be null (to clear it). */
+    public record UserPatch(
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Size(max = Rules.EMAIL_LENGTH, message = Rules.MAX_CHARS)
+                    @Pattern(regexp = Rules.EMAIL_PATTERN, message = Rules.EMAIL) String> email,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Pattern(regexp = Rules.NON_BLANK_PATTERN, message = Rules.NOT_BLANK)
+                    @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String> name,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<Role> role,
+            JsonNullable<@Positive Long> organizationId,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<Boolean> active,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Size(min = Rules.PASSWORD_MIN, max = Rules.PASSWORD_MAX_BYTES,
+                    message = Rules.PASSWORD_LENGTH) @Utf8MaxBytes(Rules.PASSWORD_MAX_BYTES) String> password) {}
 
     @POST
-    public Response create(CreateUser body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid CreateUser body) {
         Actor actor = current.require().requireAdmin();
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        Validator v = new Validator()
-                .required("email", body.email()).maxLength("email", body.email(), 254).email("email", body.email())
-                .required("name", body.name()).maxLength("name", body.name(), 200)
-                .required("role", body.role())
-                .minLength("password", body.password(), 8).maxLength("password", body.password(), 72)
-                .check(body.organizationId() == null || body.organizationId() > 0, "organizationId", "must be a positive id");
-        v.throwIfInvalid();
         User created = db.tx(c -> {
             if (UserRepository.emailTaken(c, body.email(), 0)) {
                 throw ApiException.conflict("email-taken", "email", "a user with this email already exists");
@@ -73,15 +89,12 @@ public class UserResource {
     }
 
     @GET
-    public Page<User> list(@QueryParam("role") String role, @QueryParam("organization") String organization,
-                           @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<User> list(@QueryParam("role") Role role, @QueryParam("organization") @Positive Long organization,
+                           @QueryParam("q") @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String q,
+                           @Valid @BeanParam PageRequest.Params page) {
         current.require().requireStaff();
-        Validator v = new Validator();
-        Role r = v.parse("role", role, Params::role);
-        Long org = v.parse("organization", organization, Params::id);
-        PageRequest pr = PageRequest.parse(v, page, size);
-        v.throwIfInvalid();
-        UserRepository.Filter filter = new UserRepository.Filter(r, org, q == null || q.isBlank() ? null : q.trim());
+        PageRequest pr = page.toRequest();
+        UserRepository.Filter filter = new UserRepository.Filter(role, organization, q == null || q.isBlank() ? null : q.trim());
         return db.read(c -> pr.of(UserRepository.list(c, filter, pr.size(), pr.offset()), UserRepository.count(c, filter)));
     }
 
@@ -94,40 +107,31 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    public User get(@PathParam("id") String id) {
+    public User get(@PathParam("id") long id) {
         Actor actor = current.require();
-        long userId = Params.pathId(id);
+        long userId = id;
         if (!actor.isStaff() && actor.id() != userId) {
             throw ApiException.notFound("user " + userId);
         }
         return db.read(c -> UserRepository.find(c, userId)).orElseThrow(() -> ApiException.notFound("user " + userId));
     }
 
-    private static final Set<String> PATCHABLE = Set.of("email", "name", "role", "organizationId", "active", "password");
-
     @PATCH
     @Path("/{id}")
-    public User update(@PathParam("id") String id, JsonNode body) {
+    public User update(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid UserPatch p) {
         Actor actor = current.require().requireAdmin();
-        long userId = Params.pathId(id);
-        Patch p = Patch.of(body, PATCHABLE);
-        var email = p.text("email", false);
-        var name = p.text("name", false);
-        var role = p.parsed("role", Params::role);
-        var org = p.id("organizationId", true);
-        var active = p.bool("active");
-        var password = p.text("password", false);
-        Validator v = p.validator();
-        email.ifPresent(e -> v.maxLength("email", e, 254).email("email", e));
-        name.ifPresent(n -> v.required("name", n).maxLength("name", n, 200));
-        password.ifPresent(pw -> v.minLength("password", pw, 8).maxLength("password", pw, 72));
-        v.throwIfInvalid();
+        long userId = id;
+        Optional<String> email = MergePatch.sent(p.email()) ? Optional.of(p.email().get().trim()) : Optional.empty();
+        Optional<String> name = MergePatch.sent(p.name()) ? Optional.of(p.name().get().trim()) : Optional.empty();
+        Optional<Role> role = MergePatch.sent(p.role()) ? Optional.of(p.role().get()) : Optional.empty();
+        Optional<Boolean> active = MergePatch.sent(p.active()) ? Optional.of(p.active().get()) : Optional.empty();
+        Optional<String> password = MergePatch.sent(p.password()) ? Optional.of(p.password().get()) : Optional.empty();
         return db.tx(c -> {
             User before = UserRepository.find(c, userId).orElseThrow(() -> ApiException.notFound("user " + userId));
             if (email.isPresent() && UserRepository.emailTaken(c, email.get(), userId)) {
                 throw ApiException.conflict("email-taken", "email", "a user with this email already exists");
             }
-            Long newOrg = p.has("organizationId") ? org.orElse(null) : before.organizationId();
+            Long newOrg = MergePatch.apply(p.organizationId(), before.organizationId());
             requireOrganization(c, newOrg);
             if (userId == actor.id() && (role.filter(r -> r != Role.ADMIN).isPresent() || active.filter(a -> !a).isPresent())) {
                 throw ApiException.conflict("last-admin", "role", "admins cannot demote or deactivate themselves");

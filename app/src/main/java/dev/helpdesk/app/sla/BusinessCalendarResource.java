@@ -3,8 +3,13 @@ package dev.helpdesk.app.sla;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.web.ApiException;
-import dev.helpdesk.app.web.Params;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.SaneDate;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,12 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -39,10 +39,24 @@ public class BusinessCalendarResource {
         this.current = current;
     }
 
-    public record CalendarInput(String name, String timeZone, List<CalendarDefinition.Window> windows, List<String> holidays) {}
+    static final int MAX_WINDOWS = 50;
+    static final int MAX_HOLIDAYS = 1000;
+    static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+
+    /** A calendar as the admin sends it (POST, PUT). */
+    public record CalendarInput(
+            @NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
+            @NotBlank @TimeZoneId String timeZone,
+            @NotNull @Size(min = 1, max = MAX_WINDOWS, message = "needs 1 to {max} opening windows") List<@NotNull @Valid WindowInput> windows,
+            @Size(max = MAX_HOLIDAYS, message = "at most {max} holidays") List<@NotNull @SaneDate LocalDate> holidays) {}
+
+    /** Open on {@code day} from {@code start} to {@code end} (HH:mm); an end at or before the start crosses midnight. */
+    public record WindowInput(@NotNull Weekday day,
+                              @NotNull @Pattern(regexp = TIME, message = "must be a time like 09:00") String start,
+                              @NotNull @Pattern(regexp = TIME, message = "must be a time like 17:30") String end) {}
 
     @POST
-    public Response create(CalendarInput body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid CalendarInput body) {
         current.require().requireAdmin();
         CalendarDefinition d = validate(0, body);
         CalendarDefinition saved = db.tx(c -> repository.calendar(c, repository.insertCalendar(c, d)).orElseThrow());
@@ -57,17 +71,17 @@ public class BusinessCalendarResource {
 
     @GET
     @Path("/{id}")
-    public CalendarDefinition get(@PathParam("id") String id) {
+    public CalendarDefinition get(@PathParam("id") long id) {
         current.require().requireStaff();
-        long calendarId = Params.pathId(id);
+        long calendarId = id;
         return db.read(c -> repository.calendar(c, calendarId)).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
     }
 
     @PUT
     @Path("/{id}")
-    public CalendarDefinition replace(@PathParam("id") String id, CalendarInput body) {
+    public CalendarDefinition replace(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid CalendarInput body) {
         current.require().requireAdmin();
-        long calendarId = Params.pathId(id);
+        long calendarId = id;
         CalendarDefinition d = validate(calendarId, body);
         return db.tx(c -> {
             repository.calendar(c, calendarId).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
@@ -80,9 +94,9 @@ public class BusinessCalendarResource {
     @POST
     @Path("/{id}/holidays")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
-    public CalendarDefinition importHolidays(@PathParam("id") String id, String ics) {
+    public CalendarDefinition importHolidays(@PathParam("id") long id, String ics) {
         current.require().requireAdmin();
-        long calendarId = Params.pathId(id);
+        long calendarId = id;
         TreeSet<LocalDate> imported;
         try {
             imported = new TreeSet<>(HolidayImport.parse(ics == null ? "" : ics));
@@ -101,68 +115,9 @@ public class BusinessCalendarResource {
     }
 
     private static CalendarDefinition validate(long id, CalendarInput body) {
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        Validator v = new Validator().required("name", body.name()).maxLength("name", body.name(), 200)
-                .required("timeZone", body.timeZone()).required("windows", body.windows());
-        if (body.timeZone() != null) {
-            v.parse("timeZone", body.timeZone(), z -> {
-                try {
-                    return ZoneId.of(z);
-                } catch (DateTimeException e) {
-                    throw new IllegalArgumentException("'" + z + "' is not an IANA time zone like Europe/Berlin");
-                }
-            });
-        }
-        List<CalendarDefinition.Window> windows = new ArrayList<>();
-        if (body.windows() != null) {
-            v.check(!body.windows().isEmpty(), "windows", "at least one opening window is needed");
-            for (int i = 0; i < body.windows().size(); i++) {
-                CalendarDefinition.Window w = body.windows().get(i);
-                String f = "windows[" + i + "]";
-                if (w == null) {
-                    v.add(f, "may not be null");
-                    continue;
-                }
-                DayOfWeek day = v.parse(f + ".day", w.day() == null ? "" : w.day(), s -> {
-                    try {
-                        return DayOfWeek.valueOf(s.toUpperCase());
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("must be monday, tuesday, …, sunday (got '" + s + "')");
-                    }
-                });
-                LocalTime start = v.parse(f + ".start", w.start() == null ? "" : w.start(), BusinessCalendarResource::time);
-                LocalTime end = v.parse(f + ".end", w.end() == null ? "" : w.end(), BusinessCalendarResource::time);
-                if (day != null && start != null && end != null) {
-                    windows.add(new CalendarDefinition.Window(day.name().toLowerCase(), start.toString(), end.toString()));
-                }
-            }
-        }
-        List<LocalDate> holidays = new ArrayList<>();
-        if (body.holidays() != null) {
-            for (int i = 0; i < body.holidays().size(); i++) {
-                LocalDate d = v.parse("holidays[" + i + "]", String.valueOf(body.holidays().get(i)), s -> {
-                    try {
-                        return LocalDate.parse(s);
-                    } catch (DateTimeException e) {
-                        throw new IllegalArgumentException("must be a date like 2026-12-25 (got '" + s + "')");
-                    }
-                });
-                if (d != null) {
-                    holidays.add(d);
-                }
-            }
-        }
-        v.throwIfInvalid();
-        return new CalendarDefinition(id, body.name().trim(), body.timeZone(), windows, holidays.stream().distinct().sorted().toList());
-    }
-
-    private static LocalTime time(String s) {
-        try {
-            return LocalTime.parse(s);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("must be a time like 09:00 (got '" + s + "')");
-        }
+        List<CalendarDefinition.Window> windows = body.windows().stream()
+                .map(w -> new CalendarDefinition.Window(w.day().toString(), w.start(), w.end())).toList();
+        List<LocalDate> holidays = body.holidays() == null ? List.of() : body.holidays().stream().distinct().sorted().toList();
+        return new CalendarDefinition(id, body.name().trim(), body.timeZone(), windows, holidays);
     }
 }

@@ -7,8 +7,16 @@ import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.ticket.Priority;
 import dev.helpdesk.app.web.ApiException;
-import dev.helpdesk.app.web.Params;
+import dev.helpdesk.app.web.Rules;
 import dev.helpdesk.app.web.Validator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,13 +52,72 @@ public class SlaPolicyResource {
         this.current = current;
     }
 
-    public record GoalInput(Long minutes, Boolean businessHours) {}
+    static final long MAX_MINUTES = 525_600;
 
-    public record PolicyInput(String name, Integer position, Boolean active, Long calendarId, SlaPolicy.Conditions conditions,
-                              Map<String, Map<String, GoalInput>> targets) {}
+    /** A policy as the admin sends it (POST, PUT). */
+    public record PolicyInput(
+            @NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
+            @Min(0) Integer position,
+            Boolean active,
+            @Positive Long calendarId,
+            @Valid ConditionsInput conditions,
+            @NotNull @Valid TargetsInput targets) {}
+
+    /** Which tickets the policy applies to: all of the given lists must match; an empty or absent list matches anything. */
+    public record ConditionsInput(@Size(max = 4) List<@NotNull Priority> priorities,
+                                  @Size(max = 1000) List<@NotNull @Positive Long> organizationIds,
+                                  @Size(max = 1000) List<@NotNull @Positive Long> groupIds,
+                                  @Size(max = 100) List<@NotNull String> tags) {
+        SlaPolicy.Conditions toConditions() {
+            return new SlaPolicy.Conditions(orEmpty(priorities), orEmpty(organizationIds), orEmpty(groupIds), orEmpty(tags));
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+
+    /** Goals per priority; a priority without goals has no SLA. */
+    public record TargetsInput(@Valid GoalsInput low, @Valid GoalsInput normal, @Valid GoalsInput high, @Valid GoalsInput urgent) {
+        Map<Priority, GoalsInput> byPriority() {
+            Map<Priority, GoalsInput> out = new EnumMap<>(Priority.class);
+            java.util.function.BiConsumer<Priority, GoalsInput> put = (p, g) -> {
+                if (g != null) {
+                    out.put(p, g);
+                }
+            };
+            put.accept(Priority.LOW, low);
+            put.accept(Priority.NORMAL, normal);
+            put.accept(Priority.HIGH, high);
+            put.accept(Priority.URGENT, urgent);
+            return out;
+        }
+    }
+
+    /** The clocks of one priority; an absent clock is not measured. */
+    public record GoalsInput(@JsonProperty("first_response") @Valid GoalInput firstResponse,
+                             @JsonProperty("next_response") @Valid GoalInput nextResponse,
+                             @Valid GoalInput resolution) {
+        Map<SlaMetric, GoalInput> byMetric() {
+            Map<SlaMetric, GoalInput> out = new EnumMap<>(SlaMetric.class);
+            if (firstResponse != null) {
+                out.put(SlaMetric.FIRST_RESPONSE, firstResponse);
+            }
+            if (nextResponse != null) {
+                out.put(SlaMetric.NEXT_RESPONSE, nextResponse);
+            }
+            if (resolution != null) {
+                out.put(SlaMetric.RESOLUTION, resolution);
+            }
+            return out;
+        }
+    }
+
+    /** Minutes to reach the goal, counted in the calendar's business hours (default) or around the clock. */
+    public record GoalInput(@NotNull @Min(1) @Max(MAX_MINUTES) Long minutes, Boolean businessHours) {}
 
     @POST
-    public Response create(PolicyInput body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid PolicyInput body) {
         Actor actor = current.require().requireAdmin();
         SlaPolicy saved = db.tx(c -> {
             SlaPolicy p = validate(c, 0, body);
@@ -70,18 +137,18 @@ public class SlaPolicyResource {
 
     @GET
     @Path("/{id}")
-    public SlaPolicy get(@PathParam("id") String id) {
+    public SlaPolicy get(@PathParam("id") long id) {
         current.require().requireStaff();
-        long policyId = Params.pathId(id);
+        long policyId = id;
         return db.read(c -> repository.policy(c, policyId)).orElseThrow(() -> ApiException.notFound("SLA policy " + policyId));
     }
 
     /** Replaces the policy; tickets it applied to are re-evaluated (deactivating clears its pending deadlines). */
     @PUT
     @Path("/{id}")
-    public SlaPolicy replace(@PathParam("id") String id, PolicyInput body) {
+    public SlaPolicy replace(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid PolicyInput body) {
         Actor actor = current.require().requireAdmin();
-        long policyId = Params.pathId(id);
+        long policyId = id;
         return db.tx(c -> {
             SlaPolicy before = repository.policy(c, policyId).orElseThrow(() -> ApiException.notFound("SLA policy " + policyId));
             SlaPolicy p = validate(c, policyId, body);
@@ -105,56 +172,31 @@ public class SlaPolicyResource {
         }
     }
 
+    /** The rules that need the database or several fields at once; field rules ran already. */
     private SlaPolicy validate(Connection c, long id, PolicyInput body) throws SQLException {
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        Validator v = new Validator().required("name", body.name()).maxLength("name", body.name(), 200)
-                .required("targets", body.targets())
-                .check(body.position() == null || body.position() >= 0, "position", "must be 0 or more");
+        Validator v = new Validator();
         if (body.calendarId() != null && repository.calendar(c, body.calendarId()).isEmpty()) {
             v.add("calendarId", "calendar " + body.calendarId() + " does not exist");
         }
-        SlaPolicy.Conditions cond = body.conditions() == null ? SlaPolicy.Conditions.none() : body.conditions();
         Map<Priority, Map<SlaMetric, SlaPolicy.Goal>> targets = new EnumMap<>(Priority.class);
         boolean businessHours = false;
-        if (body.targets() != null) {
-            v.check(!body.targets().isEmpty(), "targets", "at least one priority needs targets");
-            for (var byPriority : body.targets().entrySet()) {
-                String pf = "targets." + byPriority.getKey();
-                Priority priority = v.parse(pf, byPriority.getKey(), Priority::parse);
-                Map<SlaMetric, SlaPolicy.Goal> goals = new EnumMap<>(SlaMetric.class);
-                for (var byMetric : (byPriority.getValue() == null ? Map.<String, GoalInput>of() : byPriority.getValue()).entrySet()) {
-                    String mf = pf + "." + byMetric.getKey();
-                    SlaMetric metric = v.parse(mf, byMetric.getKey(), m -> {
-                        for (SlaMetric x : SlaMetric.values()) {
-                            if (x.toString().equals(m)) {
-                                return x;
-                            }
-                        }
-                        throw new IllegalArgumentException("must be first_response, next_response or resolution (got '" + m + "')");
-                    });
-                    GoalInput g = byMetric.getValue();
-                    if (g == null || g.minutes() == null) {
-                        v.add(mf + ".minutes", "is required");
-                        continue;
-                    }
-                    v.check(g.minutes() >= 1 && g.minutes() <= 525_600, mf + ".minutes", "must be between 1 and 525600");
-                    boolean bh = g.businessHours() == null || g.businessHours();
-                    businessHours |= bh;
-                    if (metric != null && g.minutes() >= 1) {
-                        goals.put(metric, new SlaPolicy.Goal(g.minutes(), bh));
-                    }
-                }
-                if (priority != null) {
-                    targets.put(priority, goals);
-                }
+        for (var byPriority : body.targets().byPriority().entrySet()) {
+            Map<SlaMetric, SlaPolicy.Goal> goals = new EnumMap<>(SlaMetric.class);
+            for (var byMetric : byPriority.getValue().byMetric().entrySet()) {
+                boolean bh = byMetric.getValue().businessHours() == null || byMetric.getValue().businessHours();
+                businessHours |= bh;
+                goals.put(byMetric.getKey(), new SlaPolicy.Goal(byMetric.getValue().minutes(), bh));
+            }
+            if (!goals.isEmpty()) {
+                targets.put(byPriority.getKey(), goals);
             }
         }
+        v.check(!targets.isEmpty(), "targets", "at least one priority needs a goal");
         v.check(!businessHours || body.calendarId() != null, "calendarId", "is required when a target counts business hours");
         v.throwIfInvalid();
         int position = body.position() != null ? body.position()
                 : (int) Sql.count(c, "SELECT COALESCE(max(position) + 1, 0) FROM sla_policies");
+        SlaPolicy.Conditions cond = body.conditions() == null ? SlaPolicy.Conditions.none() : body.conditions().toConditions();
         return new SlaPolicy(id, body.name().trim(), position, body.active() == null || body.active(), body.calendarId(), cond,
                 targets, null, null);
     }

@@ -3,8 +3,8 @@ package dev.helpdesk.app.sla;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
-import dev.helpdesk.app.ticket.TicketFilter;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.DateOrTime;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,14 +35,11 @@ public class SlaReportResource {
     public record Report(Instant from, Instant to, List<Row> targets, Durations firstResponse, Durations resolution, long breached) {}
 
     @GET
-    public Report report(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Report report(@QueryParam("from") @Parameter(description = "tickets created from (default: 30 days ago)") DateOrTime from,
+                         @QueryParam("to") @Parameter(description = "tickets created before; a date includes that day (default: now)") DateOrTime to) {
         current.require().requireStaff();
-        Validator v = new Validator();
-        Instant start = v.parse("from", from, s -> TicketFilter.time(s, false));
-        Instant end = v.parse("to", to, s -> TicketFilter.time(s, true));
-        v.throwIfInvalid();
-        Instant f = start != null ? start : Instant.now().minus(30, ChronoUnit.DAYS);
-        Instant t = end != null ? end : Instant.now();
+        Instant f = from != null ? from.lowerBound() : Instant.now().minus(30, ChronoUnit.DAYS);
+        Instant t = to != null ? to.upperBound() : Instant.now();
         return db.read(c -> {
             List<Row> rows = Sql.list(c, "SELECT s.metric, t.priority, "
                     + "count(*) FILTER (WHERE " + OUTCOME + " = 'met') AS met, count(*) FILTER (WHERE " + OUTCOME + " = 'breached') AS breached "

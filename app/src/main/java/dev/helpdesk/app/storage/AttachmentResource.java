@@ -1,7 +1,6 @@
 package dev.helpdesk.app.storage;
 
 import dev.helpdesk.app.auth.CurrentActor;
-import dev.helpdesk.app.web.Params;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +20,8 @@ public class AttachmentResource {
 
     @GET
     @Path("/{id}")
-    public Response download(@PathParam("id") String id) {
-        AttachmentService.Download d = attachments.download(current.require(), Params.pathId(id));
+    public Response download(@PathParam("id") long id) {
+        AttachmentService.Download d = attachments.download(current.require(), id);
         Attachment a = d.attachment();
         String encoded = URLEncoder.encode(a.filename(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(d.content(), a.contentType())

@@ -10,7 +10,9 @@ import dev.helpdesk.app.sla.SlaService;
 import dev.helpdesk.app.storage.Attachment;
 import dev.helpdesk.app.storage.AttachmentRepository;
 import dev.helpdesk.app.web.ApiException;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,13 +40,11 @@ public class CommentService {
         this.sla = sla;
     }
 
-    public record AddComment(String body, @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean isPublic) {}
+    /** A reply ({@code public}, the default) or an internal note. */
+    public record AddComment(@NotBlank @Size(max = MAX_BODY, message = Rules.MAX_CHARS) String body,
+                             @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean isPublic) {}
 
     public Comment add(Actor actor, long ticketId, AddComment body) {
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
-        new Validator().required("body", body.body()).maxLength("body", body.body(), MAX_BODY).throwIfInvalid();
         boolean isPublic = body.isPublic() == null || body.isPublic();
         if (!actor.isStaff() && !isPublic) {
             throw ApiException.forbiddenField("public", "customers cannot write internal notes");

@@ -66,7 +66,7 @@ final class TicketQuery {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(f.page().size());
         pageParams.add(f.page().offset());
-        String order = f.sort().column() + (f.sort().descending() ? " DESC" : " ASC") + ", t.id" + (f.sort().descending() ? " DESC" : " ASC");
+        String order = f.sort().orderBy();
         List<Ticket> items = total == 0 ? List.of() : Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql
                 + " ORDER BY " + order + " LIMIT ? OFFSET ?", TicketRepository::map, pageParams.toArray());
         return f.page().of(items, total);

@@ -1,6 +1,5 @@
 package dev.helpdesk.app.ticket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.helpdesk.app.audit.AuditEvent;
 import dev.helpdesk.app.audit.AuditQueries;
 import dev.helpdesk.app.auth.Actor;
@@ -10,8 +9,9 @@ import dev.helpdesk.app.storage.AttachmentService;
 import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.PageRequest;
-import dev.helpdesk.app.web.Params;
-import dev.helpdesk.app.web.Validator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,58 +47,48 @@ public class TicketResource {
     }
 
     @POST
-    public Response create(TicketService.CreateTicket body) {
+    public Response create(@NotNull(message = "must be a JSON object") @Valid TicketService.CreateTicket body) {
         Ticket t = tickets.create(current.require(), body);
         return Response.created(URI.create("/api/v1/tickets/" + t.id())).entity(t).build();
     }
 
     @GET
-    @SuppressWarnings("java:S107")
-    public Page<Ticket> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
-                             @QueryParam("assignee") String assignee, @QueryParam("requester") String requester,
-                             @QueryParam("organization") String organization, @QueryParam("group") String group,
-                             @QueryParam("tag") List<String> tag, @QueryParam("createdFrom") String createdFrom,
-                             @QueryParam("createdTo") String createdTo, @QueryParam("updatedFrom") String updatedFrom,
-                             @QueryParam("updatedTo") String updatedTo, @QueryParam("q") String q,
-                             @QueryParam("sort") String sort, @QueryParam("page") String page,
-                             @QueryParam("size") String size) {
+    public Page<Ticket> list(@Valid @BeanParam TicketListParams params) {
         Actor actor = current.require();
-        return tickets.list(actor, TicketFilter.parse(status, priority, assignee, requester, organization, group, tag,
-                createdFrom, createdTo, updatedFrom, updatedTo, q, sort, page, size, actor.id()));
+        return tickets.list(actor, TicketFilter.of(params, actor.id()));
     }
 
     @GET
     @Path("/{id}")
-    public Ticket get(@PathParam("id") String id) {
-        return tickets.get(current.require(), Params.pathId(id));
+    public Ticket get(@PathParam("id") long id) {
+        return tickets.get(current.require(), id);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public Ticket update(@PathParam("id") String id, JsonNode body) {
-        return tickets.update(current.require(), Params.pathId(id), body);
+    public Ticket update(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid TicketService.TicketPatch body) {
+        return tickets.update(current.require(), id, body);
     }
 
     @POST
     @Path("/{id}/comments")
-    public Response comment(@PathParam("id") String id, CommentService.AddComment body) {
-        long ticketId = Params.pathId(id);
-        Comment c = comments.add(current.require(), ticketId, body);
-        return Response.created(URI.create("/api/v1/tickets/" + ticketId + "/comments/" + c.id())).entity(c).build();
+    public Response comment(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid CommentService.AddComment body) {
+        Comment c = comments.add(current.require(), id, body);
+        return Response.created(URI.create("/api/v1/tickets/" + id + "/comments/" + c.id())).entity(c).build();
     }
 
     @GET
     @Path("/{id}/comments")
-    public List<Comment> comments(@PathParam("id") String id) {
-        return comments.list(current.require(), Params.pathId(id));
+    public List<Comment> comments(@PathParam("id") long id) {
+        return comments.list(current.require(), id);
     }
 
     /** Raw file body; name from {@code ?filename=}. The type is sniffed from the bytes. */
     @POST
     @Path("/{id}/comments/{commentId}/attachments")
     @Consumes(MediaType.WILDCARD)
-    public Response attach(@PathParam("id") String id, @PathParam("commentId") String commentId,
+    public Response attach(@PathParam("id") long id, @PathParam("commentId") long commentId,
                            @QueryParam("filename") String filename, @HeaderParam("Content-Length") String length,
                            InputStream body) {
         Actor actor = current.require();
@@ -110,20 +100,16 @@ public class TicketResource {
                 throw ApiException.invalidField("Content-Length", "must be a number");
             }
         }
-        Attachment a = attachments.upload(actor, Params.pathId(id), Params.pathId(commentId), filename, declared, body);
+        Attachment a = attachments.upload(actor, id, commentId, filename, declared, body);
         return Response.created(URI.create(a.downloadUrl())).entity(a).build();
     }
 
     @GET
     @Path("/{id}/audit")
-    public Page<AuditEvent> audit(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<AuditEvent> audit(@PathParam("id") long id, @Valid @BeanParam PageRequest.Params page) {
         Actor actor = current.require();
-        long ticketId = Params.pathId(id);
-        tickets.get(actor, ticketId);
+        tickets.get(actor, id);
         actor.requireStaff();
-        Validator v = new Validator();
-        PageRequest pr = PageRequest.parse(v, page, size);
-        v.throwIfInvalid();
-        return audit.forTicket(ticketId, pr);
+        return audit.forTicket(id, page.toRequest());
     }
 }

@@ -13,8 +13,14 @@ import dev.helpdesk.app.sla.SlaService;
 import dev.helpdesk.app.sla.SlaView;
 import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
-import dev.helpdesk.app.web.Patch;
-import dev.helpdesk.app.web.Validator;
+import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.MergePatch;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.openapitools.jackson.nullable.JsonNullable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Ticket rules: who may do what, allowed status transitions, and an audit record for every change. */
 @ApplicationScoped
@@ -45,23 +50,23 @@ public class TicketService {
         this.created = Counter.builder("helpdesk.tickets.created").description("Tickets created").register(metrics);
     }
 
-    public record CreateTicket(String subject, String description, Priority priority, Long requesterId,
-                               Long assigneeId, Long groupId, List<String> tags) {}
+    /** POST /tickets; {@code requesterId}, {@code assigneeId} and {@code groupId} are for agents. */
+    public record CreateTicket(
+            @NotBlank @Size(max = MAX_SUBJECT, message = Rules.MAX_CHARS) String subject,
+            @NotBlank @Size(max = MAX_DESCRIPTION, message = Rules.MAX_CHARS) String description,
+            Priority priority,
+            @Positive Long requesterId,
+            @Positive Long assigneeId,
+            @Positive Long groupId,
+            @Size(max = Tags.MAX_TAGS, message = Tags.TOO_MANY) List<@NotNull @Pattern(regexp = Tags.PATTERN, message = Tags.INVALID) String> tags) {}
 
     public Ticket create(Actor actor, CreateTicket body) {
-        if (body == null) {
-            throw ApiException.invalidField("body", "must be a JSON object");
-        }
         if (!actor.isStaff()) {
             agentOnly("requesterId", body.requesterId());
             agentOnly("assigneeId", body.assigneeId());
             agentOnly("groupId", body.groupId());
         }
-        Validator v = new Validator()
-                .required("subject", body.subject()).maxLength("subject", body.subject(), MAX_SUBJECT)
-                .required("description", body.description()).maxLength("description", body.description(), MAX_DESCRIPTION);
-        List<String> tags = checkTags(v, body.tags());
-        v.throwIfInvalid();
+        List<String> tags = body.tags() == null ? List.of() : Tags.normalize(body.tags());
         Ticket ticket = db.tx(c -> {
             long requesterId = body.requesterId() == null ? actor.id() : body.requesterId();
             User requester = UserRepository.find(c, requesterId)
@@ -129,44 +134,59 @@ public class TicketService {
         return actor.isStaff() ? t.withSla(view.orElse(null)) : t;
     }
 
-    private static final Set<String> STAFF_FIELDS = Set.of("subject", "description", "status", "priority", "assigneeId", "groupId", "tags");
+    /**
+     * PATCH /tickets/{id}, a JSON merge patch: an absent field stays as it is; {@code assigneeId}
+     * and {@code groupId} may be null to clear them, the other fields may not.
+     */
+    public record TicketPatch(
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Pattern(regexp = Rules.NON_BLANK_PATTERN, message = Rules.NOT_BLANK)
+                    @Size(max = MAX_SUBJECT, message = Rules.MAX_CHARS) String> subject,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Pattern(regexp = Rules.NON_BLANK_PATTERN, message = Rules.NOT_BLANK)
+                    @Size(max = MAX_DESCRIPTION, message = Rules.MAX_CHARS) String> description,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<TicketStatus> status,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<Priority> priority,
+            JsonNullable<@Positive Long> assigneeId,
+            JsonNullable<@Positive Long> groupId,
+            @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Size(max = Tags.MAX_TAGS, message = Tags.TOO_MANY)
+                    List<@NotNull @Pattern(regexp = Tags.PATTERN, message = Tags.INVALID) String>> tags) {
 
-    public Ticket update(Actor actor, long id, com.fasterxml.jackson.databind.JsonNode body) {
-        Patch p = Patch.of(body, STAFF_FIELDS);
+        /** The fields this patch changes, by their JSON names. */
+        List<String> fields() {
+            Map<String, JsonNullable<?>> all = new java.util.LinkedHashMap<>();
+            all.put("subject", subject);
+            all.put("description", description);
+            all.put("status", status);
+            all.put("priority", priority);
+            all.put("assigneeId", assigneeId);
+            all.put("groupId", groupId);
+            all.put("tags", tags);
+            return all.entrySet().stream().filter(e -> MergePatch.sent(e.getValue())).map(Map.Entry::getKey).toList();
+        }
+    }
+
+    public Ticket update(Actor actor, long id, TicketPatch p) {
         if (!actor.isStaff()) {
-            for (String field : STAFF_FIELDS) {
-                if (p.has(field) && !field.equals("status")) {
+            for (String field : p.fields()) {
+                if (!field.equals("status")) {
                     throw ApiException.forbiddenField(field, field + " may only be changed by agents");
                 }
             }
-        }
-        var subject = p.text("subject", false);
-        var description = p.text("description", false);
-        var status = p.parsed("status", TicketStatus::parse);
-        var priority = p.parsed("priority", Priority::parse);
-        var assignee = p.id("assigneeId", true);
-        var group = p.id("groupId", true);
-        var tagsRaw = p.strings("tags");
-        Validator v = p.validator();
-        subject.ifPresent(s -> v.required("subject", s).maxLength("subject", s, MAX_SUBJECT));
-        description.ifPresent(d -> v.required("description", d).maxLength("description", d, MAX_DESCRIPTION));
-        Optional<List<String>> tags = tagsRaw.map(t -> checkTags(v, t));
-        v.throwIfInvalid();
-        if (!actor.isStaff() && status.isPresent() && status.get() != TicketStatus.SOLVED) {
-            throw ApiException.forbiddenField("status", "customers may only mark their tickets solved; reply to reopen one");
+            if (MergePatch.sent(p.status()) && p.status().get() != TicketStatus.SOLVED) {
+                throw ApiException.forbiddenField("status", "customers may only mark their tickets solved; reply to reopen one");
+            }
         }
         return db.tx(c -> {
             Ticket before = visible(c, actor, id, true);
             if (before.status() == TicketStatus.CLOSED) {
                 throw ApiException.conflict("ticket-closed", "ticket " + id + " is closed and cannot be changed; open a follow-up ticket");
             }
-            TicketStatus newStatus = status.orElse(before.status());
+            TicketStatus newStatus = MergePatch.apply(p.status(), before.status());
             if (!before.status().canMoveTo(newStatus)) {
                 throw ApiException.conflict("invalid-transition", "status",
                         "a " + before.status() + " ticket cannot become " + newStatus + "; allowed: " + before.status().next());
             }
-            Long newAssignee = p.has("assigneeId") ? assignee.orElse(null) : before.assigneeId();
-            Long newGroup = p.has("groupId") ? group.orElse(null) : before.groupId();
+            Long newAssignee = MergePatch.apply(p.assigneeId(), before.assigneeId());
+            Long newGroup = MergePatch.apply(p.groupId(), before.groupId());
             if (newAssignee != null && !newAssignee.equals(before.assigneeId())) {
                 requireAgent(c, "assigneeId", newAssignee);
             }
@@ -177,10 +197,12 @@ public class TicketService {
             if (newStatus == TicketStatus.NEW && newAssignee != null && before.assigneeId() == null) {
                 newStatus = TicketStatus.OPEN;
             }
-            Ticket after = withStatus(new Ticket(before.id(), subject.map(String::trim).orElse(before.subject()),
-                    description.orElse(before.description()), before.status(), priority.orElse(before.priority()),
-                    before.requesterId(), before.organizationId(), newAssignee, newGroup, tags.orElse(before.tags()),
-                    before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(), null), newStatus);
+            List<String> tags = MergePatch.sent(p.tags()) ? Tags.normalize(p.tags().get()) : before.tags();
+            Ticket after = withStatus(new Ticket(before.id(), MergePatch.apply(p.subject(), before.subject()).trim(),
+                    MergePatch.apply(p.description(), before.description()), before.status(),
+                    MergePatch.apply(p.priority(), before.priority()), before.requesterId(), before.organizationId(),
+                    newAssignee, newGroup, tags, before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(), null),
+                    newStatus);
             AuditLog.Changes changes = diff(before, after);
             if (changes.isEmpty()) {
                 return withSla(c, actor, before);
@@ -237,22 +259,6 @@ public class TicketService {
         if (value != null) {
             throw ApiException.forbiddenField(field, field + " may only be set by agents");
         }
-    }
-
-    private static List<String> checkTags(Validator v, List<String> tags) {
-        if (tags == null) {
-            return List.of();
-        }
-        v.check(tags.size() <= Tags.MAX_TAGS, "tags", "at most " + Tags.MAX_TAGS + " tags");
-        for (int i = 0; i < tags.size(); i++) {
-            String t = tags.get(i);
-            if (t == null) {
-                v.add("tags[" + i + "]", "may not be null");
-            } else {
-                v.parse("tags[" + i + "]", t.trim().toLowerCase(), Tags::check);
-            }
-        }
-        return v.ok() ? Tags.normalize(tags) : List.of();
     }
 
     private static void requireAgent(Connection c, String field, long userId) throws SQLException {

@@ -3,8 +3,11 @@ package dev.helpdesk.app.web;
 import java.util.List;
 import java.util.Map;
 
-/** An error with a stable problem type that the API answers as application/problem+json. */
-public class ApiException extends RuntimeException {
+/**
+ * An error with a stable problem type that the API answers as application/problem+json. A
+ * WebApplicationException (without entity), so parameter converters may throw it too.
+ */
+public class ApiException extends jakarta.ws.rs.WebApplicationException {
     private final int status;
     private final String slug;
     private final String title;
@@ -13,7 +16,7 @@ public class ApiException extends RuntimeException {
 
     public ApiException(int status, String slug, String title, String detail, List<FieldError> errors,
                         Map<String, String> headers) {
-        super(detail);
+        super(detail, status);
         this.status = status;
         this.slug = slug;
         this.title = title;

@@ -1,33 +1,39 @@
 package dev.helpdesk.app.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+
 /** {@code page} (1-based) and {@code size} (1..100) query parameters. */
 public record PageRequest(int page, int size) {
     public static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 25;
+    /** Pages beyond this would skip more rows than an int can count. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
-    public static PageRequest parse(Validator v, String page, String size) {
-        Integer p = v.parse("page", page, s -> positive(s, Integer.MAX_VALUE / MAX_SIZE));
-        Integer z = v.parse("size", size, s -> positive(s, MAX_SIZE));
-        return new PageRequest(p == null ? 1 : p, z == null ? 25 : z);
-    }
+    /** The two parameters, for list endpoints to take as a {@code @BeanParam}. */
+    public static class Params {
+        @QueryParam("page")
+        @Min(1)
+        @Max(MAX_PAGE)
+        public Long page;
 
-    private static int positive(String raw, int max) {
-        int value;
-        try {
-            value = Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number (got '" + raw + "')");
+        @QueryParam("size")
+        @Min(1)
+        @Max(MAX_SIZE)
+        public Long size;
+
+        public PageRequest toRequest() {
+            return new PageRequest(page == null ? 1 : page.intValue(), size == null ? DEFAULT_SIZE : size.intValue());
         }
-        if (value < 1 || value > max) {
-            throw new IllegalArgumentException("must be between 1 and " + max + " (got " + value + ")");
-        }
-        return value;
     }
 
     public int offset() {
         return (page - 1) * size;
     }
 
-    public <T> Page<T> of(java.util.List<T> items, long total) {
+    public <T> Page<T> of(List<T> items, long total) {
         return new Page<>(items, total, page, size);
     }
 }

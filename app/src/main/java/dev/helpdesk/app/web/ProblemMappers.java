@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,6 +28,28 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return ProblemResponses.of(e);
+    }
+
+    /** Bean Validation of request bodies and parameters: every broken rule, each with its field. */
+    @ServerExceptionMapper(priority = 1)
+    public Response constraints(ConstraintViolationException e) {
+        boolean aboutResponse = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (aboutResponse) {
+            return internal(e); // our answer broke its own contract: a bug, not the client's fault
+        }
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(FieldPaths.of(v), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return ProblemResponses.of(ApiException.validation(errors));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -107,6 +132,12 @@ public class ProblemMappers {
             LOG.warnf("database unavailable: %s", e.getMessage());
             return ProblemResponses.of(ApiException.unavailable("the database is unavailable; try again shortly"));
         }
+        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+            // a data exception is a value the validation let through: the client's fault, our gap; logged to close it
+            LOG.warnf("value refused by the database (SQLSTATE %s): %s", e.getSQLState(), e.getMessage());
+            return ProblemResponses.of(new ApiException(400, "validation-error", "Invalid request",
+                    "a value in the request is out of range or cannot be stored", null, null));
+        }
         return internal(e);
     }
 
@@ -116,7 +147,7 @@ public class ProblemMappers {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        if (root instanceof SQLException sql) {
             return sql(sql);
         }
         return internal(e);
@@ -130,6 +161,12 @@ public class ProblemMappers {
     }
 
     static ApiException fromJson(JsonProcessingException e) {
+        if (e instanceof SafeTextModule.UnsafeTextException t) {
+            return ApiException.invalidField(orBody(path(t)), t.reason());
+        }
+        if (e instanceof InvalidNullException n) {
+            return ApiException.invalidField(path(n), "may not be null");
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return ApiException.invalidField(path(u), "is not a known field");
         }
@@ -142,8 +179,9 @@ public class ProblemMappers {
             return ApiException.invalidField(path(f), message);
         }
         if (e instanceof ValueInstantiationException v) {
-            Throwable cause = v.getCause();
-            return ApiException.invalidField(path(v), cause != null ? cause.getMessage() : "has an invalid value");
+            // the cause's text names classes and constructors: never shown to clients
+            LOG.debugf(v, "value could not be instantiated at %s", path(v));
+            return ApiException.invalidField(orBody(path(v)), "has an invalid value");
         }
         if (e instanceof MismatchedInputException m) {
             String field = path(m);
@@ -165,6 +203,10 @@ public class ProblemMappers {
         String what = e instanceof JsonParseException ? "is not valid JSON" : "could not be read as JSON";
         return new ApiException(400, "malformed-json", "Malformed JSON", "the request body " + what + where,
                 List.of(new FieldError("body", what + where)), null);
+    }
+
+    private static String orBody(String field) {
+        return field.isEmpty() ? "body" : field;
     }
 
     private static String path(JsonMappingException e) {

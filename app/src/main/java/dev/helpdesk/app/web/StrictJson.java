@@ -23,6 +23,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
+        mapper.registerModule(new SafeTextModule());
+        mapper.registerModule(new org.openapitools.jackson.nullable.JsonNullableModule());
         for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.Enum}) {
             var coercion = mapper.coercionConfigFor(type);

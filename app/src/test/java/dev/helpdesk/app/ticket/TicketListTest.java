@@ -3,6 +3,7 @@ package dev.helpdesk.app.ticket;
 import static dev.helpdesk.app.testing.Api.as;
 import static dev.helpdesk.app.testing.Api.problem;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -147,7 +148,31 @@ class TicketListTest extends HelpDeskTest {
                 .body("errors[0].field", equalTo("sort"));
         problem(inOrg().queryParam("assignee", "abc").get("/api/v1/tickets").then(), 400, "validation-error")
                 .body("errors[0].field", equalTo("assignee"));
-        problem(inOrg().queryParam("tag", "Not A Tag!").get("/api/v1/tickets").then(), 400, "validation-error")
-                .body("errors[0].field", equalTo("tag"));
+        problem(inOrg().queryParam("tag", "vip,Not A Tag!").get("/api/v1/tickets").then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("tag[1]"));
+    }
+
+    @Test
+    void datesOutsideTheSupportedRangeAreA400NotA500() {
+        for (String[] bad : new String[][] {{"createdFrom", "+294277-01-01T00:00:00Z"}, {"createdTo", "+999999999-12-31"},
+                {"updatedFrom", "-1000000000-01-01T00:00:00Z"}, {"updatedTo", "1969-12-31"}}) {
+            problem(inOrg().urlEncodingEnabled(true).queryParam(bad[0], bad[1]).get("/api/v1/tickets").then(), 400, "validation-error")
+                    .body("errors[0].field", equalTo(bad[0]))
+                    .body("errors[0].message", containsString("between 1970-01-01 and 9999-12-31"));
+        }
+        problem(as(Api.admin()).queryParam("from", "+294277-01-01").get("/api/v1/sla/report").then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("from"));
+        inOrg().queryParam("createdFrom", "1970-01-01").queryParam("createdTo", "9999-12-31").get("/api/v1/tickets").then()
+                .statusCode(200).body("total", equalTo(4));
+    }
+
+    @Test
+    void numbersOutOfRangeSayWhatTheRangeIs() {
+        problem(inOrg().queryParam("page", "99999999999").get("/api/v1/tickets").then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("page")).body("errors[0].message", equalTo("must be at most 21474836"));
+        problem(inOrg().queryParam("requester", "99999999999999999999").get("/api/v1/tickets").then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("requester")).body("errors[0].message", containsString("out of range"));
+        problem(inOrg().queryParam("size", "ten").get("/api/v1/tickets").then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("size")).body("errors[0].message", containsString("whole number"));
     }
 }

@@ -46,8 +46,10 @@ class BadInputTest extends HelpDeskTest {
         problem(create("{\"subject\":\"s\",\"description\":\"d\",\"assigneeId\":\"seven\"}"), 400, "validation-error")
                 .body("errors[0].field", equalTo("assigneeId"));
         long t = Api.ticket(agent, "patch types");
-        problem(as(agent).body("{\"priority\":1,\"assigneeId\":true}").patch("/api/v1/tickets/" + t).then(), 400, "validation-error")
-                .body("errors.field", containsInAnyOrder("priority", "assigneeId"));
+        problem(as(agent).body("{\"priority\":1}").patch("/api/v1/tickets/" + t).then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("priority"));
+        problem(as(agent).body("{\"assigneeId\":true}").patch("/api/v1/tickets/" + t).then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("assigneeId"));
         problem(as(agent).body("{\"body\":\"x\",\"public\":\"yes\"}").post("/api/v1/tickets/" + t + "/comments").then(),
                 400, "validation-error").body("errors[0].field", equalTo("public"));
     }
@@ -68,6 +70,27 @@ class BadInputTest extends HelpDeskTest {
                 .body("errors[0].field", equalTo("status"));
         problem(as(Api.admin()).body("{\"email\":\"a@b.example\",\"name\":\"A\",\"role\":\"boss\"}").post("/api/v1/users").then(),
                 400, "validation-error").body("errors[0].field", equalTo("role"));
+    }
+
+    @Test
+    void everyBrokenValueRuleIsListedAtOnce() {
+        String admin = Api.admin();
+        problem(as(admin).body(Map.of("email", "not-an-email", "name", " ", "role", "agent", "password", "short"))
+                .post("/api/v1/users").then(), 400, "validation-error")
+                .body("errors.field", containsInAnyOrder("email", "name", "password"));
+        long t = Api.ticket(agent, "many bad values");
+        problem(as(agent).body(Map.of("subject", "x".repeat(300), "description", " ", "tags", java.util.List.of("ok", "Not A Tag!")))
+                .patch("/api/v1/tickets/" + t).then(), 400, "validation-error")
+                .body("errors.field", containsInAnyOrder("subject", "description", "tags[1]"));
+    }
+
+    @Test
+    void mergePatchNullClearsOnlyFieldsThatMayBeEmpty() {
+        long t = Api.ticket(agent, "null fields");
+        problem(as(agent).body("{\"subject\":null}").patch("/api/v1/tickets/" + t).then(), 400, "validation-error")
+                .body("errors[0].field", equalTo("subject")).body("errors[0].message", equalTo("may not be null"));
+        as(agent).body("{\"groupId\":null,\"assigneeId\":null}").patch("/api/v1/tickets/" + t).then().statusCode(200)
+                .body("assigneeId", equalTo(null));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.helpdesk.app.ticket;
+
+import dev.helpdesk.app.web.DateOrTime;
+import dev.helpdesk.app.web.PageRequest;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.Separator;
+
+/** The ticket list's query parameters (docs/api.md, "List filters"); lists take repeated or comma-separated values. */
+public class TicketListParams extends PageRequest.Params {
+    static final String ID_ME_OR_NONE = "[1-9][0-9]{0,17}|me|none";
+    static final String ID_OR_NONE = "[1-9][0-9]{0,17}|none";
+
+    @QueryParam("status")
+    @Separator(",")
+    @Parameter(description = "any of these statuses")
+    public List<TicketStatus> status;
+
+    @QueryParam("priority")
+    @Separator(",")
+    @Parameter(description = "any of these priorities")
+    public List<Priority> priority;
+
+    @QueryParam("assignee")
+    @Pattern(regexp = ID_ME_OR_NONE, message = "must be a user id, 'me' or 'none'")
+    @Parameter(description = "a user id, 'me' (the caller) or 'none' (unassigned)")
+    public String assignee;
+
+    @QueryParam("requester")
+    @Positive
+    public Long requester;
+
+    @QueryParam("organization")
+    @Positive
+    public Long organization;
+
+    @QueryParam("group")
+    @Pattern(regexp = ID_OR_NONE, message = "must be a group id or 'none'")
+    @Parameter(description = "a group id or 'none' (no group)")
+    public String group;
+
+    @QueryParam("tag")
+    @Separator(",")
+    @Size(max = Tags.MAX_TAGS, message = Tags.TOO_MANY)
+    @Parameter(description = "has all these tags")
+    public List<@Pattern(regexp = "|" + Tags.PATTERN, message = Tags.INVALID) String> tag;
+
+    @QueryParam("createdFrom")
+    public DateOrTime createdFrom;
+
+    @QueryParam("createdTo")
+    @Parameter(description = "exclusive; a date includes that whole day")
+    public DateOrTime createdTo;
+
+    @QueryParam("updatedFrom")
+    public DateOrTime updatedFrom;
+
+    @QueryParam("updatedTo")
+    @Parameter(description = "exclusive; a date includes that whole day")
+    public DateOrTime updatedTo;
+
+    @QueryParam("q")
+    @Size(max = 200, message = "must be at most {max} characters")
+    @Parameter(description = "full-text search: words, \"quoted phrase\", -word, or")
+    public String q;
+
+    @QueryParam("sort")
+    public TicketSort sort;
+}
