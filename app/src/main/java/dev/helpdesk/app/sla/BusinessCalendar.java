@@ -37,6 +37,28 @@ public final class BusinessCalendar {
         this.holidays = Set.copyOf(holidays);
     }
 
+    /** Minutes open in a week of this calendar's windows (overlaps counted once; holidays and DST aside). */
+    public long weeklyOpenMinutes() {
+        int week = 7 * 24 * 60;
+        java.util.BitSet open = new java.util.BitSet(week);
+        for (OpeningWindow w : windows) {
+            int start = (w.day().getValue() - 1) * 1440 + w.start().toSecondOfDay() / 60;
+            int length = w.crossesMidnight() ? 1440 - w.start().toSecondOfDay() / 60 + w.end().toSecondOfDay() / 60
+                    : (w.end().toSecondOfDay() - w.start().toSecondOfDay()) / 60;
+            for (int m = 0; m < length; m++) {
+                open.set((start + m) % week);
+            }
+        }
+        return open.cardinality();
+    }
+
+    /** A deadline this calendar cannot place: too few open hours within the ten years it looks ahead. */
+    public static final class OutOfReachException extends IllegalStateException {
+        OutOfReachException(String message) {
+            super(message);
+        }
+    }
+
     /** Open around the clock, every day, no holidays: business time equals calendar time. */
     public static BusinessCalendar always(ZoneId zone) {
         List<OpeningWindow> all = new ArrayList<>();
@@ -117,7 +139,7 @@ public final class BusinessCalendar {
                 left = left.minus(available);
             }
         }
-        throw new IllegalStateException(minutes + " business minutes do not fit into " + MAX_DAYS
+        throw new OutOfReachException(minutes + " business minutes do not fit into " + MAX_DAYS
                 + " days of this calendar; check its windows and holidays");
     }
 

@@ -85,6 +85,7 @@ public class BusinessCalendarResource {
         CalendarDefinition d = validate(calendarId, body);
         return db.tx(c -> {
             repository.calendar(c, calendarId).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
+            requireGoalsStillFit(c, d);
             repository.updateCalendar(c, d);
             return repository.calendar(c, calendarId).orElseThrow();
         });
@@ -109,9 +110,28 @@ public class BusinessCalendarResource {
         return db.tx(c -> {
             CalendarDefinition d = repository.calendar(c, calendarId).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
             imported.addAll(d.holidays());
+            if (imported.size() > MAX_HOLIDAYS) {
+                throw ApiException.invalidField("body", "the calendar would have " + imported.size() + " holidays; at most "
+                        + MAX_HOLIDAYS + " are allowed (remove past years first)");
+            }
             repository.updateCalendar(c, new CalendarDefinition(d.id(), d.name(), d.timeZone(), d.windows(), List.copyOf(imported)));
             return repository.calendar(c, calendarId).orElseThrow();
         });
+    }
+
+    /** New windows must still fit every business-hours goal of the policies that count on this calendar. */
+    private void requireGoalsStillFit(java.sql.Connection c, CalendarDefinition d) throws java.sql.SQLException {
+        BusinessCalendar calendar = d.toCalendar();
+        List<dev.helpdesk.app.web.FieldError> errors = new java.util.ArrayList<>();
+        for (SlaPolicy p : repository.policies(c, false)) {
+            if (Long.valueOf(d.id()).equals(p.calendarId())) {
+                GoalReach.check(p.targets(), calendar, "").forEach(e -> errors.add(new dev.helpdesk.app.web.FieldError("windows",
+                        "policy '" + p.name() + "' (id " + p.id() + "), goal " + e.field() + ": " + e.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
     }
 
     private static CalendarDefinition validate(long id, CalendarInput body) {

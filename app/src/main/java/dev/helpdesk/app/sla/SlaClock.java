@@ -37,7 +37,13 @@ public final class SlaClock {
         }
         List<SlaState> out = new ArrayList<>();
         for (SlaTarget target : targets) {
-            clock(target.metric(), events, created.get()).ifPresent(c -> out.add(state(target, c, now)));
+            clock(target.metric(), events, created.get()).ifPresent(c -> {
+                try {
+                    out.add(state(target, c, now));
+                } catch (BusinessCalendar.OutOfReachException e) {
+                    out.add(SlaState.unknown(target, e.getMessage()));
+                }
+            });
         }
         return out;
     }

@@ -175,7 +175,8 @@ public class SlaPolicyResource {
     /** The rules that need the database or several fields at once; field rules ran already. */
     private SlaPolicy validate(Connection c, long id, PolicyInput body) throws SQLException {
         Validator v = new Validator();
-        if (body.calendarId() != null && repository.calendar(c, body.calendarId()).isEmpty()) {
+        var calendar = body.calendarId() == null ? java.util.Optional.<CalendarDefinition>empty() : repository.calendar(c, body.calendarId());
+        if (body.calendarId() != null && calendar.isEmpty()) {
             v.add("calendarId", "calendar " + body.calendarId() + " does not exist");
         }
         Map<Priority, Map<SlaMetric, SlaPolicy.Goal>> targets = new EnumMap<>(Priority.class);
@@ -193,6 +194,7 @@ public class SlaPolicyResource {
         }
         v.check(!targets.isEmpty(), "targets", "at least one priority needs a goal");
         v.check(!businessHours || body.calendarId() != null, "calendarId", "is required when a target counts business hours");
+        calendar.ifPresent(cal -> GoalReach.check(targets, cal.toCalendar(), "targets.").forEach(e -> v.add(e.field(), e.message())));
         v.throwIfInvalid();
         int position = body.position() != null ? body.position()
                 : (int) Sql.count(c, "SELECT COALESCE(max(position) + 1, 0) FROM sla_policies");

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SlaService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlaService.class);
     private final SlaRepository repository;
     private final long reminderLeadMinutes;
 
@@ -111,9 +112,19 @@ public class SlaService {
         if (policy.isEmpty() || policy.get().targetsFor(t.priority()).isEmpty()) {
             return Optional.empty();
         }
-        BusinessCalendar calendar = policies.calendar(policy.get().calendarId());
-        List<SlaState> states = new SlaClock(calendar, reminderLeadMinutes)
-                .evaluate(timeline(c, t), policy.get().targetsFor(t.priority()), now);
+        List<SlaTarget> targets = policy.get().targetsFor(t.priority());
+        BusinessCalendar calendar;
+        try {
+            calendar = policies.calendar(policy.get().calendarId());
+        } catch (RuntimeException e) {
+            // stored before today's validation, or edited by hand: the ticket must still work
+            LOG.warnf("SLA policy %d: calendar %s is unusable (%s); ticket %d shows its SLA as unknown",
+                    policy.get().id(), policy.get().calendarId(), e.getMessage(), ticketId);
+            String reason = "the policy's business calendar cannot be used: " + e.getMessage();
+            return Optional.of(new SlaView(policy.get().id(), policy.get().name(),
+                    targets.stream().map(target -> SlaState.unknown(target, reason)).toList()));
+        }
+        List<SlaState> states = new SlaClock(calendar, reminderLeadMinutes).evaluate(timeline(c, t), targets, now);
         return Optional.of(new SlaView(policy.get().id(), policy.get().name(), states));
     }
 

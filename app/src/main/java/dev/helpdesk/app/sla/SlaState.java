@@ -5,17 +5,29 @@ import java.time.Instant;
 
 /**
  * Where one SLA clock stands: its due time (null while paused or once met), business minutes
- * used, remaining (negative when overrun), and status.
+ * used, remaining (negative when overrun), and status. {@code unknown} (with a {@code reason})
+ * when the clock cannot be computed from the policy's calendar: the ticket still works.
  */
 public record SlaState(SlaMetric metric, long targetMinutes, boolean businessHours, Instant startedAt, Instant due,
-                       Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status) {
+                       Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status, String reason) {
+
+    public SlaState(SlaMetric metric, long targetMinutes, boolean businessHours, Instant startedAt, Instant due,
+                    Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status) {
+        this(metric, targetMinutes, businessHours, startedAt, due, stoppedAt, elapsedMinutes, remainingMinutes, status, null);
+    }
+
+    static SlaState unknown(SlaTarget target, String reason) {
+        return new SlaState(target.metric(), target.minutes(), target.businessHours(), null, null, null, 0, target.minutes(),
+                Status.UNKNOWN, reason);
+    }
 
     public enum Status {
         @JsonProperty("active") ACTIVE,
         @JsonProperty("at_risk") AT_RISK,
         @JsonProperty("paused") PAUSED,
         @JsonProperty("met") MET,
-        @JsonProperty("breached") BREACHED;
+        @JsonProperty("breached") BREACHED,
+        @JsonProperty("unknown") UNKNOWN;
 
         @Override
         public String toString() {
