@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,6 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AuthFilter {
     private static final String ACTOR_SQL = "SELECT id, email, name, role, organization_id FROM users WHERE id = ? AND active";
+    private static final String SESSION_ACTOR_SQL = "SELECT u.id, u.email, u.name, u.role, u.organization_id FROM auth_sessions s "
+            + "JOIN users u ON u.id = s.user_id WHERE s.id = ? AND u.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active";
     private final Db db;
     private final TokenService tokens;
     private final CurrentActor current;
@@ -37,16 +38,19 @@ public class AuthFilter {
             throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
         }
         String token = header.substring(7).trim();
-        Optional<Actor> actor = token.startsWith(TokenService.API_TOKEN_PREFIX) ? apiTokenActor(token) : loginActor(token);
-        current.set(actor.orElseThrow(() -> ApiException.unauthorized("the token is invalid, expired or revoked")));
+        if (token.startsWith(TokenService.API_TOKEN_PREFIX)) {
+            current.set(apiTokenActor(token).orElseThrow(AuthFilter::rejected), null);
+            return;
+        }
+        TokenService.Claims claims = tokens.verify(token).orElseThrow(AuthFilter::rejected);
+        // the session is checked on every request: logout, password change and deactivation end its tokens at once
+        Actor actor = db.read(c -> Sql.one(c, SESSION_ACTOR_SQL, AuthFilter::actor, claims.sessionId(), claims.userId()))
+                .orElseThrow(AuthFilter::rejected);
+        current.set(actor, claims.sessionId());
     }
 
-    private Optional<Actor> loginActor(String token) {
-        OptionalLong userId = tokens.verify(token);
-        if (userId.isEmpty()) {
-            return Optional.empty();
-        }
-        return db.read(c -> Sql.one(c, ACTOR_SQL, AuthFilter::actor, userId.getAsLong()));
+    private static ApiException rejected() {
+        return ApiException.unauthorized("the token is invalid, expired or revoked");
     }
 
     private Optional<Actor> apiTokenActor(String token) {

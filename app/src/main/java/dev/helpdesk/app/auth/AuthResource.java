@@ -14,27 +14,38 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
+/** Log in, renew, log out. Access tokens are short-lived; a refresh token renews them once. */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
     private final Db db;
     private final PasswordHasher hasher;
-    private final TokenService tokens;
+    private final Sessions sessions;
+    private final CurrentActor current;
 
-    public AuthResource(Db db, PasswordHasher hasher, TokenService tokens) {
+    public AuthResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current) {
         this.db = db;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.current = current;
     }
 
-    /** Passwords are compared as sent; longer than any password the desk accepts is simply wrong. */
+    /** Passwords are compared as sent; one longer than any password the desk accepts is simply wrong. */
     public record Login(@NotBlank @Size(max = Rules.EMAIL_LENGTH, message = Rules.MAX_CHARS) String email,
                         @NotBlank @Size(max = 200, message = Rules.MAX_CHARS) String password) {}
 
-    public record LoginResult(String token, Instant expiresAt, User user) {}
+    public record Refresh(@NotBlank @Size(max = 200, message = Rules.MAX_CHARS) String refreshToken) {}
+
+    /** {@code token} goes into {@code Authorization: Bearer}; {@code refreshToken} renews it at POST /auth/refresh. */
+    public record LoginResult(String token, Instant expiresAt, String refreshToken, Instant refreshExpiresAt, User user) {
+        static LoginResult of(Sessions.Issued issued, User user) {
+            return new LoginResult(issued.token(), issued.expiresAt(), issued.refreshToken(), issued.refreshExpiresAt(), user);
+        }
+    }
 
     @POST
     @Path("/login")
@@ -46,7 +57,39 @@ public class AuthResource {
                     "the email or password is wrong, or the account is deactivated", null, null);
         }
         User user = credentials.get().user();
-        TokenService.IssuedToken issued = tokens.issue(user.id());
-        return new LoginResult(issued.token(), issued.expiresAt(), user);
+        return LoginResult.of(db.tx(c -> sessions.start(c, user.id())), user);
+    }
+
+    /** A new access token and a new refresh token for an unused refresh token; the old one is spent. */
+    @POST
+    @Path("/refresh")
+    public LoginResult refresh(@NotNull(message = "must be a JSON object") @Valid Refresh body) {
+        Sessions.Issued issued = sessions.refresh(body.refreshToken().trim());
+        return LoginResult.of(issued, db.read(c -> UserRepository.find(c, issued.userId())).orElseThrow());
+    }
+
+    /** Ends the session of the token in use: its access and refresh tokens stop working at once. */
+    @POST
+    @Path("/logout")
+    public Response logout() {
+        current.require();
+        Long session = current.sessionId();
+        if (session == null) {
+            throw ApiException.invalidField("Authorization", "API tokens have no session to end; revoke one with DELETE /api/v1/api-tokens/{id}");
+        }
+        db.tx(c -> {
+            sessions.end(c, session, "logout");
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /** Ends every session of the caller, on every device. */
+    @POST
+    @Path("/logout-everywhere")
+    public Response logoutEverywhere() {
+        Actor actor = current.require();
+        db.tx(c -> sessions.endAll(c, actor.id(), "logout-everywhere"));
+        return Response.noContent().build();
     }
 }

@@ -7,9 +7,16 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class CurrentActor {
     private Actor actor;
+    private Long sessionId;
 
-    void set(Actor actor) {
+    void set(Actor actor, Long sessionId) {
         this.actor = actor;
+        this.sessionId = sessionId;
+    }
+
+    /** The login session of the request's access token; null for API tokens. */
+    public Long sessionId() {
+        return sessionId;
     }
 
     /** The caller, or 401 when the request carries no valid token. */

@@ -1,91 +1,102 @@
 package dev.helpdesk.app.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.app.config.AppConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.OptionalLong;
-import javax.crypto.Mac;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Login tokens are HS256 JWTs signed with HELPDESK_SECRET (stateless, short-lived); API tokens
- * are random strings stored only as SHA-256 hashes (long-lived, revocable).
+ * Access tokens are short-lived HS256 JWTs signed with HELPDESK_SECRET (smallrye-jwt builds and
+ * verifies them); each names its user and login session, so revoking the session ends it at once.
+ * Refresh and API tokens are random strings stored only as SHA-256 hashes.
  */
 @ApplicationScoped
 public class TokenService {
     public static final String API_TOKEN_PREFIX = "hdk_";
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    public static final String REFRESH_TOKEN_PREFIX = "hdr_";
+    static final String ISSUER = "helpdesk";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] key;
-    private final long ttlSeconds;
-    private final ObjectMapper json = new ObjectMapper();
+    private final SecretKey key;
+    private final Duration accessTtl;
     private final Clock clock;
+    private final JWTParser parser;
 
     @jakarta.inject.Inject
     public TokenService(AppConfig config) {
-        this(config.signingKey(), config.tokenTtlMinutes() * 60, Clock.systemUTC());
+        this(config.signingKey(), Duration.ofMinutes(config.tokens().accessTtlMinutes()), Clock.systemUTC());
     }
 
-    TokenService(byte[] key, long ttlSeconds, Clock clock) {
-        this.key = key.clone();
-        this.ttlSeconds = ttlSeconds;
+    TokenService(byte[] key, Duration accessTtl, Clock clock) {
+        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.accessTtl = accessTtl;
         this.clock = clock;
+        JWTAuthContextInfo expected = new JWTAuthContextInfo();
+        expected.setIssuedBy(ISSUER);
+        expected.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
+        expected.setExpGracePeriodSecs(0);
+        this.parser = new DefaultJWTParser(expected);
     }
 
-    public record IssuedToken(String token, Instant expiresAt) {}
+    public record AccessToken(String token, Instant expiresAt) {}
 
-    public IssuedToken issue(long userId) {
+    /** Who an access token speaks for: the user and the login session it belongs to. */
+    public record Claims(long userId, long sessionId) {}
+
+    public AccessToken issue(long userId, long sessionId) {
         Instant now = clock.instant();
-        Instant exp = now.plusSeconds(ttlSeconds);
+        Instant expires = now.plus(accessTtl);
+        String token = Jwt.issuer(ISSUER).subject(Long.toString(userId)).claim("sid", Long.toString(sessionId))
+                .issuedAt(now.getEpochSecond()).expiresAt(expires.getEpochSecond())
+                .jws().algorithm(SignatureAlgorithm.HS256).sign(key);
+        return new AccessToken(token, expires);
+    }
+
+    /** The claims of a valid, unexpired access token of this desk; empty for anything else. */
+    public Optional<Claims> verify(String token) {
         try {
-            String payload = B64.encodeToString(json.writeValueAsBytes(Map.of(
-                    "iss", "helpdesk", "sub", Long.toString(userId),
-                    "iat", now.getEpochSecond(), "exp", exp.getEpochSecond())));
-            String signingInput = HEADER + "." + payload;
-            return new IssuedToken(signingInput + "." + B64.encodeToString(sign(signingInput)), exp);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign token", e);
+            JsonWebToken jwt = parser.verify(token, key);
+            return Optional.of(new Claims(Long.parseLong(jwt.getSubject()), Long.parseLong(text(jwt.getClaim("sid")))));
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
-    /** The user id of a valid, unexpired login token; empty for anything else. */
-    public OptionalLong verify(String token) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || !HEADER.equals(parts[0])) {
-            return OptionalLong.empty();
-        }
-        try {
-            byte[] expected = sign(parts[0] + "." + parts[1]);
-            if (!MessageDigest.isEqual(expected, B64D.decode(parts[2]))) {
-                return OptionalLong.empty();
-            }
-            JsonNode claims = json.readTree(B64D.decode(parts[1]));
-            if (claims.path("exp").asLong(0) <= clock.instant().getEpochSecond()) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(Long.parseLong(claims.path("sub").asText()));
-        } catch (Exception e) {
-            return OptionalLong.empty();
-        }
+    private static String text(Object claim) {
+        return claim instanceof JsonString s ? s.getString() : String.valueOf(claim);
     }
 
     public static String newApiToken() {
+        return API_TOKEN_PREFIX + random();
+    }
+
+    public static String newRefreshToken() {
+        return REFRESH_TOKEN_PREFIX + random();
+    }
+
+    private static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return API_TOKEN_PREFIX + B64.encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String sha256Hex(String value) {
@@ -94,11 +105,5 @@ public class TokenService {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private byte[] sign(String input) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,7 +13,7 @@ public record AppConfig(
         DatabaseUrl database,
         String redisUrl,
         byte[] signingKey,
-        long tokenTtlMinutes,
+        Tokens tokens,
         RateLimit rateLimit,
         SpamGuard spamGuard,
         Attachments attachments,
@@ -31,6 +31,12 @@ public record AppConfig(
     public record Email(boolean enabled, String host, int port, String from) {}
 
     public record Sla(long reminderLeadMinutes, long checkIntervalSeconds) {}
+
+    /**
+     * Login sessions: access tokens live {@code accessTtlMinutes}; a refresh token, unused, expires
+     * after {@code refreshTtlMinutes}; no session outlives {@code sessionMaxMinutes} from its login.
+     */
+    public record Tokens(long accessTtlMinutes, long refreshTtlMinutes, long sessionMaxMinutes) {}
 
     public record RateLimit(boolean enabled, long windowMs, int maxRequests, List<String> disabledRoutes) {}
 
@@ -77,10 +83,21 @@ public record AppConfig(
         Attachments attachments = new Attachments(
                 env.longValue("ATTACH_MAX_BYTES", 26_214_400, 1, 5L * 1024 * 1024 * 1024), mime);
         return new AppConfig(database, redisUrl, secret.getBytes(StandardCharsets.UTF_8),
-                env.longValue("HELPDESK_TOKEN_TTL_MINUTES", 720, 1, 525_600),
+                tokens(env),
                 rateLimit, spamGuard, attachments, storage(env), admin(env), queue(env), email(env),
                 new Sla(env.longValue("SLA_REMINDER_LEAD_MINUTES", 30, 0, 10_080),
                         env.longValue("SLA_CHECK_INTERVAL_SECONDS", 60, 1, 86_400)));
+    }
+
+    private static Tokens tokens(ConfigReader env) {
+        long access = env.longValue("HELPDESK_TOKEN_TTL_MINUTES", 15, 1, 1_440);
+        long refresh = env.longValue("HELPDESK_REFRESH_TOKEN_TTL_MINUTES", 10_080, 5, 525_600);
+        long session = env.longValue("HELPDESK_SESSION_MAX_MINUTES", 43_200, 5, 5_256_000);
+        if (refresh > session) {
+            throw new ConfigException("HELPDESK_REFRESH_TOKEN_TTL_MINUTES", "must not exceed HELPDESK_SESSION_MAX_MINUTES ("
+                    + session + ")");
+        }
+        return new Tokens(access, refresh, session);
     }
 
     private static String redisUrl(String value) {
@@ -154,6 +171,9 @@ public record AppConfig(
         }
         if (password.isPresent() && password.get().length() < 8) {
             throw new ConfigException("HELPDESK_ADMIN_PASSWORD", "must be at least 8 characters long");
+        }
+        if (password.isPresent() && password.get().getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw new ConfigException("HELPDESK_ADMIN_PASSWORD", "must be at most 72 bytes in UTF-8 (bcrypt ignores the rest)");
         }
         return email.map(e -> new Admin(e, password.get()));
     }

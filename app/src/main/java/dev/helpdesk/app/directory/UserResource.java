@@ -5,6 +5,7 @@ import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.auth.PasswordHasher;
 import dev.helpdesk.app.auth.Role;
+import dev.helpdesk.app.auth.Sessions;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.web.ApiException;
@@ -42,9 +43,11 @@ public class UserResource {
     private final CurrentActor current;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final Sessions sessions;
 
-    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit) {
+    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit, Sessions sessions) {
         this.db = db;
+        this.sessions = sessions;
         this.current = current;
         this.hasher = hasher;
         this.audit = audit;
@@ -152,6 +155,15 @@ public class UserResource {
             }
             if (!changes.isEmpty()) {
                 audit.record(c, "user", userId, null, actor.id(), "updated", changes);
+            }
+            // a new password or a deactivation ends every session; a deactivation also revokes API tokens,
+            // so reactivating later does not revive credentials issued before
+            if (password.isPresent()) {
+                sessions.endAll(c, userId, "password-reset");
+            }
+            if (before.active() && !after.active()) {
+                sessions.endAll(c, userId, "deactivated");
+                Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", userId);
             }
             return UserRepository.find(c, userId).orElseThrow();
         });

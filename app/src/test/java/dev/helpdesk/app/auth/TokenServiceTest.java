@@ -4,34 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-    private static TokenService at(Instant now, byte[] key) {
-        return new TokenService(key, 3600, Clock.fixed(now, ZoneOffset.UTC));
+    private static TokenService issuedAt(Instant now, byte[] key) {
+        return new TokenService(key, Duration.ofHours(1), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static TokenService now(byte[] key) {
+        return new TokenService(key, Duration.ofHours(1), Clock.systemUTC());
     }
 
     @Test
-    void aFreshTokenNamesItsUser() {
-        String token = at(NOW, KEY).issue(42).token();
-        assertThat(at(NOW.plusSeconds(3599), KEY).verify(token)).hasValue(42);
+    void aFreshTokenNamesItsUserAndSession() {
+        TokenService tokens = now(KEY);
+        String token = tokens.issue(42, 7).token();
+        assertThat(tokens.verify(token)).hasValue(new TokenService.Claims(42, 7));
+        assertThat(token.split("\\.")).hasSize(3);
     }
 
     @Test
-    void expiredTamperedOrForeignTokensAreRejected() {
-        String token = at(NOW, KEY).issue(42).token();
-        assertThat(at(NOW.plusSeconds(3600), KEY).verify(token)).isEmpty();
-        assertThat(at(NOW, "another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8)).verify(token)).isEmpty();
+    void expiredTamperedForeignAndUnsignedTokensAreRejected() {
+        String expired = issuedAt(Instant.now().minus(Duration.ofMinutes(61)), KEY).issue(42, 7).token();
+        assertThat(now(KEY).verify(expired)).isEmpty();
+
+        String token = now(KEY).issue(42, 7).token();
+        assertThat(now("another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8)).verify(token)).isEmpty();
         String[] parts = token.split("\\.");
-        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"sub\":\"1\",\"exp\":9999999999}".getBytes(StandardCharsets.UTF_8));
-        assertThat(at(NOW, KEY).verify(parts[0] + "." + forgedPayload + "." + parts[2])).isEmpty();
-        assertThat(at(NOW, KEY).verify("garbage")).isEmpty();
-        assertThat(at(NOW, KEY).verify("a.b.c")).isEmpty();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String forgedPayload = b64.encodeToString(("{\"iss\":\"helpdesk\",\"sub\":\"1\",\"sid\":\"7\",\"exp\":9999999999}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(now(KEY).verify(parts[0] + "." + forgedPayload + "." + parts[2])).isEmpty();
+        String unsigned = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + forgedPayload + ".";
+        assertThat(now(KEY).verify(unsigned)).isEmpty();
+        assertThat(now(KEY).verify("garbage")).isEmpty();
+        assertThat(now(KEY).verify("a.b.c")).isEmpty();
     }
 }

@@ -30,8 +30,8 @@ class HealthTest extends HelpDeskTest {
     @Test
     void statusShowsVersionAndSchema() {
         given().get("/api/status").then().statusCode(200)
-                .body("version", notNullValue()).body("schemaVersion", equalTo("4"))
-                .body("expectedSchemaVersion", equalTo("4")).body("pendingMigrations", equalTo(0));
+                .body("version", notNullValue()).body("schemaVersion", equalTo(dev.helpdesk.app.testing.Migrations.latest()))
+                .body("expectedSchemaVersion", equalTo(dev.helpdesk.app.testing.Migrations.latest())).body("pendingMigrations", equalTo(0));
     }
 
     @Test

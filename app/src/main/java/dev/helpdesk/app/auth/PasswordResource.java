@@ -1,0 +1,66 @@
+package dev.helpdesk.app.auth;
+
+import dev.helpdesk.app.audit.AuditLog;
+import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.directory.User;
+import dev.helpdesk.app.directory.UserRepository;
+import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.Utf8MaxBytes;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Self-service password change. Every session of the user ends (a stolen token dies with the old
+ * password); the answer carries a fresh session so the caller stays logged in.
+ */
+@Path("/api/v1/users/me/password")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PasswordResource {
+    private final Db db;
+    private final PasswordHasher hasher;
+    private final Sessions sessions;
+    private final CurrentActor current;
+    private final AuditLog audit;
+
+    public PasswordResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current, AuditLog audit) {
+        this.db = db;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    public record PasswordChange(
+            @NotBlank @Size(max = 200, message = Rules.MAX_CHARS) String currentPassword,
+            @NotBlank @Size(min = Rules.PASSWORD_MIN, max = Rules.PASSWORD_MAX_BYTES, message = Rules.PASSWORD_LENGTH)
+            @Utf8MaxBytes(Rules.PASSWORD_MAX_BYTES) String newPassword) {}
+
+    @POST
+    public AuthResource.LoginResult change(@NotNull(message = "must be a JSON object") @Valid PasswordChange body) {
+        Actor actor = current.require();
+        String hash = db.read(c -> Sql.one(c, "SELECT password_hash FROM users WHERE id = ?", rs -> rs.getString(1), actor.id()))
+                .orElse(null);
+        if (!hasher.matches(body.currentPassword(), hash)) {
+            throw ApiException.forbiddenField("currentPassword", "the current password is wrong");
+        }
+        String newHash = hasher.hash(body.newPassword());
+        Sessions.Issued issued = db.tx(c -> {
+            Sql.update(c, "UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ?", newHash, actor.id());
+            sessions.endAll(c, actor.id(), "password-changed");
+            audit.record(c, "user", actor.id(), null, actor.id(), "password_changed", AuditLog.changes());
+            return sessions.start(c, actor.id());
+        });
+        User user = db.read(c -> UserRepository.find(c, actor.id())).orElseThrow();
+        return AuthResource.LoginResult.of(issued, user);
+    }
+}
