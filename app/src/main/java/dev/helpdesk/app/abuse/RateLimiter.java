@@ -1,10 +1,10 @@
 package dev.helpdesk.app.abuse;
 
 import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.redis.OutageWarning;
 import dev.helpdesk.app.redis.Redis;
 import io.lettuce.core.ScriptOutputType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,7 +20,7 @@ public class RateLimiter {
     private final Redis redis;
     private final AppConfig.RateLimit config;
     private final String keyPrefix;
-    private final AtomicLong lastWarning = new AtomicLong();
+    private final OutageWarning outage = new OutageWarning(LOG, "rate limiting suspended, Redis unreachable");
 
     public RateLimiter(Redis redis, AppConfig config) {
         this.redis = redis;
@@ -37,11 +37,7 @@ public class RateLimiter {
         try {
             count = redis.sync().eval(INCR_WITH_TTL, ScriptOutputType.INTEGER, new String[] {key}, Long.toString(window + 1000));
         } catch (RuntimeException e) {
-            long now = System.currentTimeMillis();
-            long last = lastWarning.get();
-            if (now - last > 30_000 && lastWarning.compareAndSet(last, now)) {
-                LOG.warnf("rate limiting suspended, Redis unreachable: %s", e.getMessage());
-            }
+            outage.warn(e);
             return 0;
         }
         return count > config.maxRequests() ? windowStart + window - nowMs : 0;

@@ -1,9 +1,14 @@
 package dev.helpdesk.app.auth;
 
+import dev.helpdesk.app.abuse.LoginThrottle;
+import dev.helpdesk.app.abuse.ThrottledSeparately;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.ClientAddress;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import dev.helpdesk.app.web.Rules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,9 +31,14 @@ public class AuthResource {
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final CurrentActor current;
+    private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    public AuthResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current) {
+    public AuthResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current, LoginThrottle throttle,
+                        ClientAddress clientAddress) {
         this.db = db;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.hasher = hasher;
         this.sessions = sessions;
         this.current = current;
@@ -49,13 +59,19 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    public LoginResult login(@NotNull(message = "must be a JSON object") @Valid Login body) {
-        var credentials = db.read(c -> UserRepository.credentials(c, body.email().trim()));
+    @ThrottledSeparately
+    public LoginResult login(@NotNull(message = "must be a JSON object") @Valid Login body, @Context HttpServerRequest request) {
+        String email = body.email().trim();
+        String address = clientAddress.of(request);
+        throttle.checkNotLocked(email, address);
+        var credentials = db.read(c -> UserRepository.credentials(c, email));
         boolean ok = hasher.matches(body.password(), credentials.map(UserRepository.Credentials::passwordHash).orElse(null));
         if (!ok || !credentials.get().user().active()) {
+            throttle.failed(email, address);
             throw new ApiException(401, "invalid-credentials", "Invalid credentials",
                     "the email or password is wrong, or the account is deactivated", null, null);
         }
+        throttle.succeeded(email, address);
         User user = credentials.get().user();
         return LoginResult.of(db.tx(c -> sessions.start(c, user.id())), user);
     }

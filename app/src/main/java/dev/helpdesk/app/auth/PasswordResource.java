@@ -1,11 +1,15 @@
 package dev.helpdesk.app.auth;
 
+import dev.helpdesk.app.abuse.LoginThrottle;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.ClientAddress;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import dev.helpdesk.app.web.Rules;
 import dev.helpdesk.app.web.Utf8MaxBytes;
 import jakarta.validation.Valid;
@@ -31,9 +35,14 @@ public class PasswordResource {
     private final Sessions sessions;
     private final CurrentActor current;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    public PasswordResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current, AuditLog audit) {
+    public PasswordResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current, AuditLog audit,
+                            LoginThrottle throttle, ClientAddress clientAddress) {
         this.db = db;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.hasher = hasher;
         this.sessions = sessions;
         this.current = current;
@@ -46,11 +55,16 @@ public class PasswordResource {
             @Utf8MaxBytes(Rules.PASSWORD_MAX_BYTES) String newPassword) {}
 
     @POST
-    public AuthResource.LoginResult change(@NotNull(message = "must be a JSON object") @Valid PasswordChange body) {
+    public AuthResource.LoginResult change(@NotNull(message = "must be a JSON object") @Valid PasswordChange body,
+                                           @Context HttpServerRequest request) {
         Actor actor = current.require();
+        // guessing the current password here is guessing a login password: the same limits apply
+        String address = clientAddress.of(request);
+        throttle.checkNotLocked(actor.email(), address);
         String hash = db.read(c -> Sql.one(c, "SELECT password_hash FROM users WHERE id = ?", rs -> rs.getString(1), actor.id()))
                 .orElse(null);
         if (!hasher.matches(body.currentPassword(), hash)) {
+            throttle.failed(actor.email(), address);
             throw ApiException.forbiddenField("currentPassword", "the current password is wrong");
         }
         String newHash = hasher.hash(body.newPassword());

@@ -21,7 +21,9 @@ public record AppConfig(
         Optional<Admin> admin,
         Queue queue,
         Email email,
-        Sla sla) {
+        Sla sla,
+        Http http,
+        LoginThrottle loginThrottle) {
 
     /** The job queue and worker (HELPDESK_QUEUE*, WORKER_*). */
     public record Queue(String prefix, String name, int concurrency, int maxAttempts, long backoffMs, boolean deadLetterEnabled,
@@ -31,6 +33,15 @@ public record AppConfig(
     public record Email(boolean enabled, String host, int port, String from) {}
 
     public record Sla(long reminderLeadMinutes, long checkIntervalSeconds) {}
+
+    /** The HTTP edge: proxies whose X-Forwarded-For is believed. */
+    public record Http(List<dev.helpdesk.app.web.IpRange> trustedProxies) {}
+
+    /**
+     * Failed logins allowed per account and address, per account, and per address within
+     * {@code lockoutSeconds}; one more locks that key until the window ends.
+     */
+    public record LoginThrottle(int maxPerAccountAndAddress, int maxPerAccount, int maxPerAddress, long lockoutSeconds) {}
 
     /**
      * Login sessions: access tokens live {@code accessTtlMinutes}; a refresh token, unused, expires
@@ -86,7 +97,24 @@ public record AppConfig(
                 tokens(env),
                 rateLimit, spamGuard, attachments, storage(env), admin(env), queue(env), email(env),
                 new Sla(env.longValue("SLA_REMINDER_LEAD_MINUTES", 30, 0, 10_080),
-                        env.longValue("SLA_CHECK_INTERVAL_SECONDS", 60, 1, 86_400)));
+                        env.longValue("SLA_CHECK_INTERVAL_SECONDS", 60, 1, 86_400)),
+                http(env),
+                new LoginThrottle(env.intValue("LOGIN_MAX_FAILURES", 5, 1, 1_000_000),
+                        env.intValue("LOGIN_MAX_FAILURES_PER_ACCOUNT", 20, 1, 1_000_000),
+                        env.intValue("LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 1_000_000),
+                        env.longValue("LOGIN_LOCKOUT_SECONDS", 900, 1, 86_400)));
+    }
+
+    private static Http http(ConfigReader env) {
+        List<dev.helpdesk.app.web.IpRange> proxies = new java.util.ArrayList<>();
+        for (String p : env.list("HTTP_TRUSTED_PROXIES", List.of())) {
+            try {
+                proxies.add(dev.helpdesk.app.web.IpRange.parse(p));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("HTTP_TRUSTED_PROXIES", e.getMessage());
+            }
+        }
+        return new Http(List.copyOf(proxies));
     }
 
     private static Tokens tokens(ConfigReader env) {

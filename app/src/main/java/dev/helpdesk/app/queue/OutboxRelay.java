@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.redis.OutageWarning;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +23,8 @@ public class OutboxRelay {
     private final Db db;
     private final JobQueue queue;
     // no warning in the first 30 s: during start-up the relay may tick before migrations ran
-    private final AtomicLong lastWarning = new AtomicLong(System.currentTimeMillis());
+    private final OutageWarning outage = new OutageWarning(LOG, "outbox relay paused, jobs wait in the database",
+            System.currentTimeMillis() + 30_000);
 
     public OutboxRelay(Db db, JobQueue queue) {
         this.db = db;
@@ -38,11 +39,7 @@ public class OutboxRelay {
         try {
             publish();
         } catch (RuntimeException e) {
-            long now = System.currentTimeMillis();
-            long last = lastWarning.get();
-            if (now - last > 30_000 && lastWarning.compareAndSet(last, now)) {
-                LOG.warnf("outbox relay paused, jobs wait in the database: %s", e.getMessage());
-            }
+            outage.warn(e);
         }
     }
 

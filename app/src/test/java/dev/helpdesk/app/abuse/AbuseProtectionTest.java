@@ -44,6 +44,16 @@ class AbuseProtectionTest extends HelpDeskTest {
     }
 
     @Test
+    void aForgedXForwardedForDoesNotEscapeTheLimitWhenNoProxyIsTrusted() {
+        for (int i = 0; i < 5; i++) {
+            problem(given().contentType("application/json").header("X-Forwarded-For", "198.51.100." + i)
+                    .body(Map.of("refreshToken", "hdr_guess")).post("/api/v1/auth/refresh").then(), 401, "invalid-refresh-token");
+        }
+        problem(given().contentType("application/json").header("X-Forwarded-For", "198.51.100.77")
+                .body(Map.of("refreshToken", "hdr_guess")).post("/api/v1/auth/refresh").then(), 429, "rate-limited");
+    }
+
+    @Test
     void exemptRoutesAreNeverLimited() {
         for (int i = 0; i < 12; i++) {
             given().get("/api/health").then().statusCode(200);
