@@ -9,7 +9,10 @@ import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.PageRequest;
 import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.ETags;
 import dev.helpdesk.app.web.MergePatch;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +39,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
-    private static final String COLUMNS = "id, name, domain, created_at, updated_at";
+    private static final String COLUMNS = "id, name, domain, created_at, updated_at, version";
     private final Db db;
     private final CurrentActor current;
     private final AuditLog audit;
@@ -68,7 +71,7 @@ public class OrganizationResource {
                     AuditLog.changes().set("name", body.name().trim()).set("domain", body.domain()));
             return find(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/organizations/" + org.id())).entity(org).build();
+        return Response.created(URI.create("/api/v1/organizations/" + org.id())).tag(ETags.of(org.version())).entity(org).build();
     }
 
     @GET
@@ -83,33 +86,39 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
-    public Organization get(@PathParam("id") long id) {
+    public RestResponse<Organization> get(@PathParam("id") long id) {
         Actor actor = current.require();
-        long orgId = id;
-        if (!actor.isStaff() && !Long.valueOf(orgId).equals(actor.organizationId())) {
-            throw ApiException.notFound("organization " + orgId);
+        if (!actor.isStaff() && !Long.valueOf(id).equals(actor.organizationId())) {
+            throw ApiException.notFound("organization " + id);
         }
-        return db.read(c -> find(c, orgId)).orElseThrow(() -> ApiException.notFound("organization " + orgId));
+        Organization org = db.read(c -> find(c, id)).orElseThrow(() -> ApiException.notFound("organization " + id));
+        return ETags.ok(org, org.version());
     }
 
     @PATCH
     @Path("/{id}")
-    public Organization update(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid OrganizationPatch p) {
+    public RestResponse<Organization> update(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
+                                             @NotNull(message = "must be a JSON object") @Valid OrganizationPatch p) {
         Actor actor = current.require().requireAdmin();
         long orgId = id;
         Optional<String> name = MergePatch.sent(p.name()) ? Optional.of(p.name().get()) : Optional.empty();
-        return db.tx(c -> {
-            Organization before = find(c, orgId).orElseThrow(() -> ApiException.notFound("organization " + orgId));
+        Organization updated = db.tx(c -> {
+            Organization before = Sql.one(c, "SELECT " + COLUMNS + " FROM organizations WHERE id = ? FOR UPDATE",
+                    OrganizationResource::map, orgId).orElseThrow(() -> ApiException.notFound("organization " + orgId));
+            ETags.require(ifMatch, before.version(), "organization " + orgId);
             String newName = name.map(String::trim).orElse(before.name());
             String newDomain = MergePatch.apply(p.domain(), before.domain());
-            requireUniqueName(c, newName, orgId);
-            Sql.update(c, "UPDATE organizations SET name = ?, domain = ?, updated_at = now() WHERE id = ?", newName, newDomain, orgId);
             AuditLog.Changes changes = AuditLog.changes().change("name", before.name(), newName).change("domain", before.domain(), newDomain);
-            if (!changes.isEmpty()) {
-                audit.record(c, "organization", orgId, null, actor.id(), "updated", changes);
+            if (changes.isEmpty()) {
+                return before;
             }
+            requireUniqueName(c, newName, orgId);
+            Sql.update(c, "UPDATE organizations SET name = ?, domain = ?, updated_at = now(), version = version + 1 WHERE id = ?",
+                    newName, newDomain, orgId);
+            audit.record(c, "organization", orgId, null, actor.id(), "updated", changes);
             return find(c, orgId).orElseThrow();
         });
+        return ETags.ok(updated, updated.version());
     }
 
     private static void requireUniqueName(Connection c, String name, long exceptId) throws SQLException {
@@ -124,6 +133,6 @@ public class OrganizationResource {
 
     static Organization map(ResultSet rs) throws SQLException {
         return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("domain"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
     }
 }

@@ -4,4 +4,4 @@ import dev.helpdesk.app.auth.Role;
 import java.time.Instant;
 
 public record User(long id, String email, String name, Role role, Long organizationId, boolean active,
-                   Instant createdAt, Instant updatedAt) {}
+                   Instant createdAt, Instant updatedAt, long version) {}

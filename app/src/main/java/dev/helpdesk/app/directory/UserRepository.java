@@ -11,18 +11,23 @@ import java.util.Optional;
 
 /** SQL for users; callers own the connection and so the transaction. */
 public final class UserRepository {
-    static final String COLUMNS = "id, email, name, role, organization_id, active, created_at, updated_at";
+    static final String COLUMNS = "id, email, name, role, organization_id, active, created_at, updated_at, version";
 
     private UserRepository() {}
 
     public static User map(ResultSet rs) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.of(rs.getString("role")),
                 Sql.nullableLong(rs, "organization_id"), rs.getBoolean("active"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     public static Optional<User> find(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", UserRepository::map, id);
+    }
+
+    /** The user, locked until the transaction ends, so concurrent edits apply one after the other. */
+    public static Optional<User> lock(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ? FOR UPDATE", UserRepository::map, id);
     }
 
     public record Credentials(User user, String passwordHash) {}

@@ -13,7 +13,10 @@ import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.PageRequest;
 import dev.helpdesk.app.web.Rules;
 import dev.helpdesk.app.web.Utf8MaxBytes;
+import dev.helpdesk.app.web.ETags;
 import dev.helpdesk.app.web.MergePatch;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -88,7 +91,7 @@ public class UserResource {
                     .set("email", body.email()).set("role", body.role().toString()).set("organizationId", body.organizationId()));
             return UserRepository.find(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/users/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/users/" + created.id())).tag(ETags.of(created.version())).entity(created).build();
     }
 
     @GET
@@ -103,25 +106,27 @@ public class UserResource {
 
     @GET
     @Path("/me")
-    public User me() {
+    public RestResponse<User> me() {
         Actor actor = current.require();
-        return db.read(c -> UserRepository.find(c, actor.id())).orElseThrow(() -> ApiException.notFound("user"));
+        User me = db.read(c -> UserRepository.find(c, actor.id())).orElseThrow(() -> ApiException.notFound("user"));
+        return ETags.ok(me, me.version());
     }
 
     @GET
     @Path("/{id}")
-    public User get(@PathParam("id") long id) {
+    public RestResponse<User> get(@PathParam("id") long id) {
         Actor actor = current.require();
-        long userId = id;
-        if (!actor.isStaff() && actor.id() != userId) {
-            throw ApiException.notFound("user " + userId);
+        if (!actor.isStaff() && actor.id() != id) {
+            throw ApiException.notFound("user " + id);
         }
-        return db.read(c -> UserRepository.find(c, userId)).orElseThrow(() -> ApiException.notFound("user " + userId));
+        User user = db.read(c -> UserRepository.find(c, id)).orElseThrow(() -> ApiException.notFound("user " + id));
+        return ETags.ok(user, user.version());
     }
 
     @PATCH
     @Path("/{id}")
-    public User update(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid UserPatch p) {
+    public RestResponse<User> update(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
+                                     @NotNull(message = "must be a JSON object") @Valid UserPatch p) {
         Actor actor = current.require().requireAdmin();
         long userId = id;
         Optional<String> email = MergePatch.sent(p.email()) ? Optional.of(p.email().get().trim()) : Optional.empty();
@@ -129,8 +134,9 @@ public class UserResource {
         Optional<Role> role = MergePatch.sent(p.role()) ? Optional.of(p.role().get()) : Optional.empty();
         Optional<Boolean> active = MergePatch.sent(p.active()) ? Optional.of(p.active().get()) : Optional.empty();
         Optional<String> password = MergePatch.sent(p.password()) ? Optional.of(p.password().get()) : Optional.empty();
-        return db.tx(c -> {
-            User before = UserRepository.find(c, userId).orElseThrow(() -> ApiException.notFound("user " + userId));
+        User updated = db.tx(c -> {
+            User before = UserRepository.lock(c, userId).orElseThrow(() -> ApiException.notFound("user " + userId));
+            ETags.require(ifMatch, before.version(), "user " + userId);
             if (email.isPresent() && UserRepository.emailTaken(c, email.get(), userId)) {
                 throw ApiException.conflict("email-taken", "email", "a user with this email already exists");
             }
@@ -140,11 +146,8 @@ public class UserResource {
                 throw ApiException.conflict("last-admin", "role", "admins cannot demote or deactivate themselves");
             }
             User after = new User(userId, email.orElse(before.email()), name.orElse(before.name()),
-                    role.orElse(before.role()), newOrg, active.orElse(before.active()), before.createdAt(), before.updatedAt());
-            Sql.update(c, "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, active = ?, "
-                            + "password_hash = COALESCE(?, password_hash), updated_at = now() WHERE id = ?",
-                    after.email(), after.name(), after.role(), after.organizationId(), after.active(),
-                    password.map(hasher::hash).orElse(null), userId);
+                    role.orElse(before.role()), newOrg, active.orElse(before.active()), before.createdAt(), before.updatedAt(),
+                    before.version());
             AuditLog.Changes changes = AuditLog.changes()
                     .change("email", before.email(), after.email()).change("name", before.name(), after.name())
                     .change("role", before.role().toString(), after.role().toString())
@@ -153,9 +156,14 @@ public class UserResource {
             if (password.isPresent()) {
                 changes.set("password", "(changed)");
             }
-            if (!changes.isEmpty()) {
-                audit.record(c, "user", userId, null, actor.id(), "updated", changes);
+            if (changes.isEmpty()) {
+                return before;
             }
+            Sql.update(c, "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, active = ?, "
+                            + "password_hash = COALESCE(?, password_hash), updated_at = now(), version = version + 1 WHERE id = ?",
+                    after.email(), after.name(), after.role(), after.organizationId(), after.active(),
+                    password.map(hasher::hash).orElse(null), userId);
+            audit.record(c, "user", userId, null, actor.id(), "updated", changes);
             // a new password or a deactivation ends every session; a deactivation also revokes API tokens,
             // so reactivating later does not revive credentials issued before
             if (password.isPresent()) {
@@ -167,6 +175,7 @@ public class UserResource {
             }
             return UserRepository.find(c, userId).orElseThrow();
         });
+        return ETags.ok(updated, updated.version());
     }
 
     static void requireOrganization(java.sql.Connection c, Long organizationId) throws java.sql.SQLException {

@@ -3,7 +3,10 @@ package dev.helpdesk.app.sla;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.ETags;
 import dev.helpdesk.app.web.Rules;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.helpdesk.app.web.SaneDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,9 +61,9 @@ public class BusinessCalendarResource {
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid CalendarInput body) {
         current.require().requireAdmin();
-        CalendarDefinition d = validate(0, body);
+        CalendarDefinition d = definition(0, body);
         CalendarDefinition saved = db.tx(c -> repository.calendar(c, repository.insertCalendar(c, d)).orElseThrow());
-        return Response.created(URI.create("/api/v1/business-calendars/" + saved.id())).entity(saved).build();
+        return Response.created(URI.create("/api/v1/business-calendars/" + saved.id())).tag(ETags.of(saved.version())).entity(saved).build();
     }
 
     @GET
@@ -71,31 +74,34 @@ public class BusinessCalendarResource {
 
     @GET
     @Path("/{id}")
-    public CalendarDefinition get(@PathParam("id") long id) {
+    public RestResponse<CalendarDefinition> get(@PathParam("id") long id) {
         current.require().requireStaff();
-        long calendarId = id;
-        return db.read(c -> repository.calendar(c, calendarId)).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
+        CalendarDefinition calendar = db.read(c -> repository.calendar(c, id)).orElseThrow(() -> ApiException.notFound("calendar " + id));
+        return ETags.ok(calendar, calendar.version());
     }
 
     @PUT
     @Path("/{id}")
-    public CalendarDefinition replace(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid CalendarInput body) {
+    public RestResponse<CalendarDefinition> replace(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
+                                                    @NotNull(message = "must be a JSON object") @Valid CalendarInput body) {
         current.require().requireAdmin();
-        long calendarId = id;
-        CalendarDefinition d = validate(calendarId, body);
-        return db.tx(c -> {
-            repository.calendar(c, calendarId).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
+        CalendarDefinition d = definition(id, body);
+        CalendarDefinition replaced = db.tx(c -> {
+            CalendarDefinition before = repository.lockCalendar(c, id).orElseThrow(() -> ApiException.notFound("calendar " + id));
+            ETags.require(ifMatch, before.version(), "calendar " + id);
             requireGoalsStillFit(c, d);
             repository.updateCalendar(c, d);
-            return repository.calendar(c, calendarId).orElseThrow();
+            return repository.calendar(c, id).orElseThrow();
         });
+        return ETags.ok(replaced, replaced.version());
     }
 
     /** Adds the holidays of an iCalendar file (text/calendar body) to the calendar. */
     @POST
     @Path("/{id}/holidays")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
-    public CalendarDefinition importHolidays(@PathParam("id") long id, String ics) {
+    public RestResponse<CalendarDefinition> importHolidays(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
+                                                           String ics) {
         current.require().requireAdmin();
         long calendarId = id;
         TreeSet<LocalDate> imported;
@@ -107,16 +113,18 @@ public class BusinessCalendarResource {
         if (imported.isEmpty()) {
             throw ApiException.invalidField("body", "no VEVENT with a DTSTART date was found");
         }
-        return db.tx(c -> {
-            CalendarDefinition d = repository.calendar(c, calendarId).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
+        CalendarDefinition updated = db.tx(c -> {
+            CalendarDefinition d = repository.lockCalendar(c, calendarId).orElseThrow(() -> ApiException.notFound("calendar " + calendarId));
+            ETags.require(ifMatch, d.version(), "calendar " + calendarId);
             imported.addAll(d.holidays());
             if (imported.size() > MAX_HOLIDAYS) {
                 throw ApiException.invalidField("body", "the calendar would have " + imported.size() + " holidays; at most "
                         + MAX_HOLIDAYS + " are allowed (remove past years first)");
             }
-            repository.updateCalendar(c, new CalendarDefinition(d.id(), d.name(), d.timeZone(), d.windows(), List.copyOf(imported)));
+            repository.updateCalendar(c, new CalendarDefinition(d.id(), d.name(), d.timeZone(), d.windows(), List.copyOf(imported), d.version()));
             return repository.calendar(c, calendarId).orElseThrow();
         });
+        return ETags.ok(updated, updated.version());
     }
 
     /** New windows must still fit every business-hours goal of the policies that count on this calendar. */
@@ -134,10 +142,10 @@ public class BusinessCalendarResource {
         }
     }
 
-    private static CalendarDefinition validate(long id, CalendarInput body) {
+    private static CalendarDefinition definition(long id, CalendarInput body) {
         List<CalendarDefinition.Window> windows = body.windows().stream()
                 .map(w -> new CalendarDefinition.Window(w.day().toString(), w.start(), w.end())).toList();
         List<LocalDate> holidays = body.holidays() == null ? List.of() : body.holidays().stream().distinct().sorted().toList();
-        return new CalendarDefinition(id, body.name().trim(), body.timeZone(), windows, holidays);
+        return new CalendarDefinition(id, body.name().trim(), body.timeZone(), windows, holidays, 0);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A business calendar as stored and as the admin API shows it. */
-public record CalendarDefinition(long id, String name, String timeZone, List<Window> windows, List<LocalDate> holidays) {
+public record CalendarDefinition(long id, String name, String timeZone, List<Window> windows, List<LocalDate> holidays, long version) {
 
     /** day: monday…sunday; start/end as HH:mm, an end at or before the start crosses midnight. */
     public record Window(String day, String start, String end) {}

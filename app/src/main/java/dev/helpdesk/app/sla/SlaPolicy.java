@@ -11,7 +11,7 @@ import java.util.Map;
  * conditions at the end is the fallback.
  */
 public record SlaPolicy(long id, String name, int position, boolean active, Long calendarId, Conditions conditions,
-                        Map<Priority, Map<SlaMetric, Goal>> targets, Instant createdAt, Instant updatedAt) {
+                        Map<Priority, Map<SlaMetric, Goal>> targets, Instant createdAt, Instant updatedAt, long version) {
 
     public record Conditions(List<Priority> priorities, List<Long> organizationIds, List<Long> groupIds, List<String> tags) {
         public static Conditions none() {

@@ -7,7 +7,10 @@ import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.ticket.Priority;
 import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.ETags;
 import dev.helpdesk.app.web.Rules;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.helpdesk.app.web.Validator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
@@ -126,7 +129,7 @@ public class SlaPolicyResource {
             reapply(c, null);
             return repository.policy(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/sla-policies/" + saved.id())).entity(saved).build();
+        return Response.created(URI.create("/api/v1/sla-policies/" + saved.id())).tag(ETags.of(saved.version())).entity(saved).build();
     }
 
     @GET
@@ -137,20 +140,22 @@ public class SlaPolicyResource {
 
     @GET
     @Path("/{id}")
-    public SlaPolicy get(@PathParam("id") long id) {
+    public RestResponse<SlaPolicy> get(@PathParam("id") long id) {
         current.require().requireStaff();
-        long policyId = id;
-        return db.read(c -> repository.policy(c, policyId)).orElseThrow(() -> ApiException.notFound("SLA policy " + policyId));
+        SlaPolicy policy = db.read(c -> repository.policy(c, id)).orElseThrow(() -> ApiException.notFound("SLA policy " + id));
+        return ETags.ok(policy, policy.version());
     }
 
     /** Replaces the policy; tickets it applied to are re-evaluated (deactivating clears its pending deadlines). */
     @PUT
     @Path("/{id}")
-    public SlaPolicy replace(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid PolicyInput body) {
+    public RestResponse<SlaPolicy> replace(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
+                                           @NotNull(message = "must be a JSON object") @Valid PolicyInput body) {
         Actor actor = current.require().requireAdmin();
         long policyId = id;
-        return db.tx(c -> {
-            SlaPolicy before = repository.policy(c, policyId).orElseThrow(() -> ApiException.notFound("SLA policy " + policyId));
+        SlaPolicy replaced = db.tx(c -> {
+            SlaPolicy before = repository.lockPolicy(c, policyId).orElseThrow(() -> ApiException.notFound("SLA policy " + policyId));
+            ETags.require(ifMatch, before.version(), "SLA policy " + policyId);
             SlaPolicy p = validate(c, policyId, body);
             repository.updatePolicy(c, p);
             audit.record(c, "sla_policy", policyId, null, actor.id(), "updated",
@@ -159,6 +164,7 @@ public class SlaPolicyResource {
             reapply(c, policyId);
             return repository.policy(c, policyId).orElseThrow();
         });
+        return ETags.ok(replaced, replaced.version());
     }
 
     /** Re-evaluates open tickets: those under {@code policyId}, or (null) those that have no policy yet. */
@@ -200,6 +206,6 @@ public class SlaPolicyResource {
                 : (int) Sql.count(c, "SELECT COALESCE(max(position) + 1, 0) FROM sla_policies");
         SlaPolicy.Conditions cond = body.conditions() == null ? SlaPolicy.Conditions.none() : body.conditions().toConditions();
         return new SlaPolicy(id, body.name().trim(), position, body.active() == null || body.active(), body.calendarId(), cond,
-                targets, null, null);
+                targets, null, null, 0);
     }
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
 /** SQL for calendars and policies; JSON columns hold windows, conditions and targets. */
 @ApplicationScoped
 public class SlaRepository {
-    private static final String POLICY = "SELECT id, name, position, active, calendar_id, conditions::text AS conditions, "
+    private static final String POLICY = "SELECT id, name, position, active, calendar_id, conditions::text AS conditions, version, "
             + "targets::text AS targets, created_at, updated_at FROM sla_policies ";
+    private static final String CALENDAR = "SELECT id, name, time_zone, windows::text AS windows, holidays, version FROM business_calendars ";
     private final ObjectMapper json;
 
     public SlaRepository(ObjectMapper json) {
@@ -29,12 +30,16 @@ public class SlaRepository {
     }
 
     public List<CalendarDefinition> calendars(Connection c) throws SQLException {
-        return Sql.list(c, "SELECT id, name, time_zone, windows::text AS windows, holidays FROM business_calendars ORDER BY id", this::calendar);
+        return Sql.list(c, CALENDAR + "ORDER BY id", this::calendar);
     }
 
     public Optional<CalendarDefinition> calendar(Connection c, long id) throws SQLException {
-        return Sql.one(c, "SELECT id, name, time_zone, windows::text AS windows, holidays FROM business_calendars WHERE id = ?",
-                this::calendar, id);
+        return Sql.one(c, CALENDAR + "WHERE id = ?", this::calendar, id);
+    }
+
+    /** The calendar, locked until the transaction ends (edits apply one after the other). */
+    public Optional<CalendarDefinition> lockCalendar(Connection c, long id) throws SQLException {
+        return Sql.one(c, CALENDAR + "WHERE id = ? FOR UPDATE", this::calendar, id);
     }
 
     public long insertCalendar(Connection c, CalendarDefinition d) throws SQLException {
@@ -43,7 +48,8 @@ public class SlaRepository {
     }
 
     public void updateCalendar(Connection c, CalendarDefinition d) throws SQLException {
-        Sql.update(c, "UPDATE business_calendars SET name = ?, time_zone = ?, windows = ?::jsonb, holidays = ?, updated_at = now() WHERE id = ?",
+        Sql.update(c, "UPDATE business_calendars SET name = ?, time_zone = ?, windows = ?::jsonb, holidays = ?, updated_at = now(), "
+                + "version = version + 1 WHERE id = ?",
                 d.name(), d.timeZone(), write(d.windows()), dates(c, d.holidays()), d.id());
     }
 
@@ -55,6 +61,10 @@ public class SlaRepository {
         return Sql.one(c, POLICY + "WHERE id = ?", this::policy, id);
     }
 
+    public Optional<SlaPolicy> lockPolicy(Connection c, long id) throws SQLException {
+        return Sql.one(c, POLICY + "WHERE id = ? FOR UPDATE", this::policy, id);
+    }
+
     public long insertPolicy(Connection c, SlaPolicy p) throws SQLException {
         return Sql.insert(c, "INSERT INTO sla_policies (name, position, active, calendar_id, conditions, targets) "
                 + "VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)", p.name(), p.position(), p.active(), p.calendarId(),
@@ -63,7 +73,7 @@ public class SlaRepository {
 
     public void updatePolicy(Connection c, SlaPolicy p) throws SQLException {
         Sql.update(c, "UPDATE sla_policies SET name = ?, position = ?, active = ?, calendar_id = ?, conditions = ?::jsonb, "
-                + "targets = ?::jsonb, updated_at = now() WHERE id = ?", p.name(), p.position(), p.active(), p.calendarId(),
+                + "targets = ?::jsonb, updated_at = now(), version = version + 1 WHERE id = ?", p.name(), p.position(), p.active(), p.calendarId(),
                 write(p.conditions()), write(p.targets()), p.id());
     }
 
@@ -76,7 +86,8 @@ public class SlaRepository {
                 holidays.add(((Date) o).toLocalDate());
             }
         }
-        return new CalendarDefinition(rs.getLong("id"), rs.getString("name"), rs.getString("time_zone"), windows, holidays);
+        return new CalendarDefinition(rs.getLong("id"), rs.getString("name"), rs.getString("time_zone"), windows, holidays,
+                rs.getLong("version"));
     }
 
     private SlaPolicy policy(ResultSet rs) throws SQLException {
@@ -89,7 +100,7 @@ public class SlaRepository {
         });
         return new SlaPolicy(rs.getLong("id"), rs.getString("name"), rs.getInt("position"), rs.getBoolean("active"),
                 Sql.nullableLong(rs, "calendar_id"), read(rs.getString("conditions"), new TypeReference<SlaPolicy.Conditions>() {}),
-                targets, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                targets, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     private static java.sql.Array dates(Connection c, List<LocalDate> dates) throws SQLException {

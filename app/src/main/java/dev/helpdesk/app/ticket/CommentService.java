@@ -64,7 +64,7 @@ public class CommentService {
                 audit.record(c, "ticket", ticketId, ticketId, actor.id(), "updated",
                         AuditLog.changes().change("status", ticket.status().toString(), next.toString()));
             } else {
-                Sql.update(c, "UPDATE tickets SET updated_at = now() WHERE id = ?", ticketId);
+                Sql.update(c, "UPDATE tickets SET updated_at = now(), version = version + 1 WHERE id = ?", ticketId);
             }
             if (isPublic) {
                 sla.refresh(c, ticketId); // replies start and stop SLA clocks

@@ -7,6 +7,8 @@ import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.storage.Attachment;
 import dev.helpdesk.app.storage.AttachmentService;
 import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.ETags;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.PageRequest;
 import jakarta.validation.Valid;
@@ -49,7 +51,7 @@ public class TicketResource {
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid TicketService.CreateTicket body) {
         Ticket t = tickets.create(current.require(), body);
-        return Response.created(URI.create("/api/v1/tickets/" + t.id())).entity(t).build();
+        return Response.created(URI.create("/api/v1/tickets/" + t.id())).tag(ETags.of(t.version())).entity(t).build();
     }
 
     @GET
@@ -60,15 +62,18 @@ public class TicketResource {
 
     @GET
     @Path("/{id}")
-    public Ticket get(@PathParam("id") long id) {
-        return tickets.get(current.require(), id);
+    public RestResponse<Ticket> get(@PathParam("id") long id) {
+        Ticket t = tickets.get(current.require(), id);
+        return ETags.ok(t, t.version());
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public Ticket update(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid TicketService.TicketPatch body) {
-        return tickets.update(current.require(), id, body);
+    public RestResponse<Ticket> update(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
+                                       @NotNull(message = "must be a JSON object") @Valid TicketService.TicketPatch body) {
+        Ticket t = tickets.update(current.require(), id, body, ifMatch);
+        return ETags.ok(t, t.version());
     }
 
     @POST

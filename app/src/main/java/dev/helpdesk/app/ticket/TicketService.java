@@ -14,6 +14,7 @@ import dev.helpdesk.app.sla.SlaView;
 import dev.helpdesk.app.web.ApiException;
 import dev.helpdesk.app.web.Page;
 import dev.helpdesk.app.web.Rules;
+import dev.helpdesk.app.web.ETags;
 import dev.helpdesk.app.web.MergePatch;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -164,7 +165,7 @@ public class TicketService {
         }
     }
 
-    public Ticket update(Actor actor, long id, TicketPatch p) {
+    public Ticket update(Actor actor, long id, TicketPatch p, String ifMatch) {
         if (!actor.isStaff()) {
             for (String field : p.fields()) {
                 if (!field.equals("status")) {
@@ -177,6 +178,7 @@ public class TicketService {
         }
         return db.tx(c -> {
             Ticket before = visible(c, actor, id, true);
+            ETags.require(ifMatch, before.version(), "ticket " + id);
             if (before.status() == TicketStatus.CLOSED) {
                 throw ApiException.conflict("ticket-closed", "ticket " + id + " is closed and cannot be changed; open a follow-up ticket");
             }
@@ -201,7 +203,8 @@ public class TicketService {
             Ticket after = withStatus(new Ticket(before.id(), MergePatch.apply(p.subject(), before.subject()).trim(),
                     MergePatch.apply(p.description(), before.description()), before.status(),
                     MergePatch.apply(p.priority(), before.priority()), before.requesterId(), before.organizationId(),
-                    newAssignee, newGroup, tags, before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(), null),
+                    newAssignee, newGroup, tags, before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(),
+                    before.version(), null),
                     newStatus);
             AuditLog.Changes changes = diff(before, after);
             if (changes.isEmpty()) {
@@ -240,7 +243,7 @@ public class TicketService {
         Instant solvedAt = status == TicketStatus.SOLVED ? now : (status == TicketStatus.CLOSED ? t.solvedAt() : null);
         Instant closedAt = status == TicketStatus.CLOSED ? now : null;
         return new Ticket(t.id(), t.subject(), t.description(), status, t.priority(), t.requesterId(), t.organizationId(),
-                t.assigneeId(), t.groupId(), t.tags(), t.createdAt(), t.updatedAt(), solvedAt, closedAt, null);
+                t.assigneeId(), t.groupId(), t.tags(), t.createdAt(), t.updatedAt(), solvedAt, closedAt, t.version(), null);
     }
 
     static AuditLog.Changes diff(Ticket a, Ticket b) {
