@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpdesk.app.testing.Api;
 import dev.helpdesk.app.testing.HelpDeskTest;
@@ -61,6 +62,28 @@ class HealthTest extends HelpDeskTest {
                 .body(containsString("http_server_requests_seconds_bucket"))
                 .body(containsString("helpdesk_tickets_created_total"))
                 .body(containsString("agroal_active_count"));
+    }
+
+    @Test
+    void madeUpPathsCannotBlindTheHttpMetrics() {
+        // a scanner's worth of anonymous requests to paths that do not exist, in every method
+        for (int i = 0; i < 260; i++) {
+            given().get("/api/v1/nothing-" + i).then().statusCode(404);
+            given().options("/api/v1/probe-" + i);
+            given().delete("/api/v1/tickets/" + (1000 + i)).then().statusCode(405);
+        }
+        String agent = Api.person(Api.admin(), "agent", null).token();
+        long t = Api.ticket(agent, "measured after the scan");
+        as(agent).get("/api/v1/tickets/" + t).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(metrics);
+        while (m.find()) {
+            uris.add(m.group(1));
+        }
+        assertThat(uris).contains("/api/v1/tickets/{id}", "/api/v1/tickets", "UNMATCHED")
+                .noneMatch(u -> u.contains("nothing-") || u.contains("probe-") || u.matches(".*/\\d+$"));
+        assertThat(uris.size()).isLessThan(40);
     }
 
     @Test
