@@ -34,8 +34,11 @@ public record AppConfig(
 
     public record Sla(long reminderLeadMinutes, long checkIntervalSeconds) {}
 
-    /** The HTTP edge: proxies whose X-Forwarded-For is believed. */
-    public record Http(List<dev.helpdesk.app.web.IpRange> trustedProxies) {}
+    /**
+     * The HTTP edge: proxies whose X-Forwarded-For is believed, and the largest request body
+     * anywhere but an attachment upload (which ATTACH_MAX_BYTES bounds).
+     */
+    public record Http(List<dev.helpdesk.app.web.IpRange> trustedProxies, long maxBodyBytes) {}
 
     /**
      * Failed logins allowed per account and address, per account, and per address within
@@ -114,7 +117,12 @@ public record AppConfig(
                 throw new ConfigException("HTTP_TRUSTED_PROXIES", e.getMessage());
             }
         }
-        return new Http(List.copyOf(proxies));
+        return new Http(List.copyOf(proxies), maxBodyBytes(env));
+    }
+
+    /** HTTP_MAX_BODY_BYTES; also read on its own by the JSON reader, which is built before the rest. */
+    public static long maxBodyBytes(ConfigReader env) {
+        return env.longValue("HTTP_MAX_BODY_BYTES", 1_048_576, 65_536, 104_857_600);
     }
 
     private static Tokens tokens(ConfigReader env) {

@@ -3,7 +3,11 @@ package dev.helpdesk.app.sla;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.web.ApiException;
+import dev.helpdesk.app.web.BodyLimit;
 import dev.helpdesk.app.web.ETags;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import dev.helpdesk.app.web.Rules;
 import jakarta.ws.rs.HeaderParam;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -101,12 +105,16 @@ public class BusinessCalendarResource {
     @Path("/{id}/holidays")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
     public RestResponse<CalendarDefinition> importHolidays(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
-                                                           String ics) {
+                                                           InputStream body) throws IOException {
         current.require().requireAdmin();
         long calendarId = id;
+        byte[] bytes = body.readNBytes((int) BodyLimit.max() + 1);
+        if (bytes.length > BodyLimit.max()) {
+            throw BodyLimit.tooLarge();
+        }
         TreeSet<LocalDate> imported;
         try {
-            imported = new TreeSet<>(HolidayImport.parse(ics == null ? "" : ics));
+            imported = new TreeSet<>(HolidayImport.parse(new String(bytes, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("body", e.getMessage());
         }

@@ -23,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -89,23 +91,18 @@ public class TicketResource {
         return comments.list(current.require(), id);
     }
 
-    /** Raw file body; name from {@code ?filename=}. The type is sniffed from the bytes. */
+    /**
+     * Raw file body; name from {@code ?filename=}. The type is sniffed from the bytes. A declared
+     * Content-Length over the limit is refused before the body is read (the HTTP layer itself
+     * answers a malformed Content-Length with a bare 400).
+     */
     @POST
     @Path("/{id}/comments/{commentId}/attachments")
     @Consumes(MediaType.WILDCARD)
     public Response attach(@PathParam("id") long id, @PathParam("commentId") long commentId,
-                           @QueryParam("filename") String filename, @HeaderParam("Content-Length") String length,
-                           InputStream body) {
+                           @QueryParam("filename") String filename, @Context HttpHeaders headers, InputStream body) {
         Actor actor = current.require();
-        long declared = -1;
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.invalidField("Content-Length", "must be a number");
-            }
-        }
-        Attachment a = attachments.upload(actor, id, commentId, filename, declared, body);
+        Attachment a = attachments.upload(actor, id, commentId, filename, headers.getLength(), body);
         return Response.created(URI.create(a.downloadUrl())).entity(a).build();
     }
 

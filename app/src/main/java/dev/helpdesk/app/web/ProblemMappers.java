@@ -195,8 +195,9 @@ public class ProblemMappers {
             return ApiException.invalidField(path(jm), "has an invalid value");
         }
         if (e instanceof StreamConstraintsException) {
-            return new ApiException(400, "malformed-json", "Malformed JSON", "the JSON body exceeds a size limit",
-                    List.of(new FieldError("body", "exceeds a size limit")), null);
+            return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Document length") ? BodyLimit.tooLarge()
+                    : new ApiException(400, "malformed-json", "Malformed JSON", "the JSON body exceeds a structural limit "
+                            + "(nesting depth, number or string length)", List.of(new FieldError("body", "exceeds a structural limit")), null);
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

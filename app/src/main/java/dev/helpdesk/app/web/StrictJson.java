@@ -1,6 +1,7 @@
 package dev.helpdesk.app.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
         mapper.registerModule(new SafeTextModule());
+        // a body streamed without Content-Length is cut off here, once it passes the limit
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(BodyLimit.max()).build());
         mapper.registerModule(new org.openapitools.jackson.nullable.JsonNullableModule());
         for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.Enum}) {
