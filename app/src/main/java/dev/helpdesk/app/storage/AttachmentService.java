@@ -43,8 +43,7 @@ public class AttachmentService {
 
     public Attachment upload(Actor actor, long ticketId, long commentId, String filename, long declaredLength,
                              InputStream body) {
-        String name = safeName(filename);
-        Comment comment = db.read(c -> comments.visible(c, actor, ticketId, commentId));
+        Comment comment = db.read(c -> comments.writable(c, actor, ticketId, commentId, false));
         if (!actor.isStaff() && comment.authorId() != actor.id()) {
             throw ApiException.forbidden("customers can attach files only to their own comments");
         }
@@ -68,11 +67,13 @@ public class AttachmentService {
                         "the file's content is " + type + ", which is not allowed; allowed: "
                                 + String.join(", ", limits.allowedMimeTypes()), null, null);
             }
+            String name = AttachmentNames.display(filename, type);
             String key = "tickets/" + ticketId + "/" + UUID.randomUUID();
             store.put(key, tmp, type);
             String digest = HexFormat.of().formatHex(sha.digest());
             try {
                 return db.tx(c -> {
+                    comments.writable(c, actor, ticketId, commentId, true); // the ticket may have been closed while the file streamed
                     long id = AttachmentRepository.insert(c, ticketId, commentId, actor.id(), name, type, size, digest, key);
                     audit.record(c, "ticket", ticketId, ticketId, actor.id(), "attached", AuditLog.changes()
                             .set("attachmentId", id).set("filename", name).set("contentType", type).set("sizeBytes", size));
@@ -134,15 +135,6 @@ public class AttachmentService {
     private ApiException tooLarge() {
         return new ApiException(413, "attachment-too-large", "Attachment too large",
                 "attachments may be at most " + limits.maxBytes() + " bytes", null, null);
-    }
-
-    static String safeName(String filename) {
-        String name = filename == null ? "" : filename.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
-        if (name.isEmpty()) {
-            return "attachment";
-        }
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
     private void deleteQuietly(String key) {

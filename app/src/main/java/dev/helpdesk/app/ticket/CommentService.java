@@ -92,6 +92,18 @@ public class CommentService {
         });
     }
 
+    /**
+     * The comment if the actor may add files to it: it is visible to them, and its ticket is not
+     * closed (409); with {@code lock} the ticket stays locked until the transaction ends.
+     */
+    public Comment writable(Connection c, Actor actor, long ticketId, long commentId, boolean lock) throws SQLException {
+        Ticket ticket = tickets.visible(c, actor, ticketId, lock);
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw ApiException.conflict("ticket-closed", "ticket " + ticketId + " is closed; open a follow-up ticket instead");
+        }
+        return visible(c, actor, ticketId, commentId);
+    }
+
     /** The comment if the actor may see it (its ticket is visible, and it is public or the actor is staff). */
     public Comment visible(Connection c, Actor actor, long ticketId, long commentId) throws SQLException {
         tickets.visible(c, actor, ticketId, false);

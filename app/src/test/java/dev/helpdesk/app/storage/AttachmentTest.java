@@ -102,6 +102,27 @@ class AttachmentTest extends HelpDeskTest {
         problem(upload(customer.token(), note, PNG, "image/png", "x.png"), 404, "not-found");
     }
 
+    @Test
+    void aTextFileNamedLikeAWebPageDownloadsAsText() {
+        byte[] page = "<script>alert(document.cookie)</script>\n".getBytes(StandardCharsets.US_ASCII);
+        long id = upload(customer.token(), reply, page, "text/html", "invoice.html").statusCode(201)
+                .body("contentType", equalTo("text/plain")).body("filename", equalTo("invoice.html.txt"))
+                .extract().<Number>path("id").longValue();
+        as(agent.token()).get("/api/v1/attachments/" + id).then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''invoice.html.txt");
+        upload(customer.token(), reply, PNG, "image/png", "\u202Egnp.exe").statusCode(201).body("filename", equalTo("gnp.exe.png"));
+        upload(customer.token(), reply, PNG, "image/png", "..").statusCode(201).body("filename", equalTo("attachment.png"));
+    }
+
+    @Test
+    void aClosedTicketTakesNoMoreFiles() {
+        as(agent.token()).body(Map.of("status", "solved")).patch("/api/v1/tickets/" + ticket).then().statusCode(200);
+        as(agent.token()).body(Map.of("status", "closed")).patch("/api/v1/tickets/" + ticket).then().statusCode(200);
+        problem(upload(customer.token(), reply, PNG, "image/png", "late.png"), 409, "ticket-closed");
+        problem(upload(agent.token(), reply, PNG, "image/png", "late.png"), 409, "ticket-closed");
+        as(agent.token()).get("/api/v1/tickets/" + ticket + "/comments").then().body("[0].attachments", hasSize(0));
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
