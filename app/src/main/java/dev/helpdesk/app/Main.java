@@ -7,6 +7,7 @@ import dev.helpdesk.app.config.ConfigReader;
 import dev.helpdesk.app.config.DatabaseUrl;
 import dev.helpdesk.app.db.SchemaInfo;
 import dev.helpdesk.app.directory.AdminBootstrap;
+import dev.helpdesk.app.health.Startup;
 import dev.helpdesk.app.standalone.DemoSeed;
 import dev.helpdesk.app.standalone.Standalone;
 import io.quarkus.runtime.Quarkus;
@@ -33,15 +34,22 @@ public class Main implements QuarkusApplication {
               worker       job queue consumer and SLA scanner; health on port 8081 (/health)
               health       print the worker health JSON; exit 1 when unhealthy
               dlq-replay   move every dead-lettered job back into the queue; prints {"replayed":N}
+              reset-admin-password
+                           set the password of HELPDESK_ADMIN_EMAIL (default: the first admin) to
+                           HELPDESK_ADMIN_PASSWORD, or to a generated one that is printed; ends its sessions
               standalone   everything in one process on embedded PostgreSQL and Redis
-                           [--data-dir DIR] (default ./helpdesk-data), port from PORT (default 8080)""";
+                           [--data-dir DIR] (default ./helpdesk-data)
+                           [--listen HOST[:PORT]] (default 127.0.0.1, port from PORT or 8080)
+                           [--reset-admin-password] (as the role, for the standalone desk)""";
 
     private static Standalone standalone;
+    private static boolean standaloneReset;
+    private static String listenHost = "127.0.0.1";
 
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate", "worker", "health", "dlq-replay" -> { }
+            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -53,28 +61,36 @@ public class Main implements QuarkusApplication {
                 System.exit(2);
             }
         }
-        String previousRole = System.getProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY);
-        System.setProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY, role);
+        Map<String, String> roleProperties = new LinkedHashMap<>();
+        roleProperties.put(dev.helpdesk.app.queue.JobRoles.PROPERTY, role);
         if (role.equals("worker") && System.getProperty("quarkus.http.port") == null && System.getenv("QUARKUS_HTTP_PORT") == null) {
-            System.setProperty("quarkus.http.port", "8081");
+            roleProperties.put("quarkus.http.port", "8081");
         }
-        // one-shot roles open no port; restored afterwards for callers that run several roles in one JVM (tests)
-        boolean quiet = (role.equals("migrate") || role.equals("health") || role.equals("dlq-replay"))
-                && System.getProperty(HTTP_ENABLED) == null;
-        if (quiet) {
-            System.setProperty(HTTP_ENABLED, "false");
+        // one-shot roles open no port
+        if ((role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password"))
+                && System.getProperty(HTTP_ENABLED) == null) {
+            roleProperties.put(HTTP_ENABLED, "false");
         }
+        // these roles open the port before they have bootstrapped: readiness waits for them
+        if (role.equals("serve") || role.equals("standalone")) {
+            roleProperties.put(Startup.PENDING_PROPERTY, "true");
+        }
+        // restored afterwards for callers that run several roles in one JVM (tests)
+        Map<String, String> previous = new LinkedHashMap<>();
+        roleProperties.forEach((k, v) -> {
+            previous.put(k, System.getProperty(k));
+            System.setProperty(k, v);
+        });
         try {
             Quarkus.run(Main.class, args);
         } finally {
-            if (quiet) {
-                System.clearProperty(HTTP_ENABLED);
-            }
-            if (previousRole == null) {
-                System.clearProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY);
-            } else {
-                System.setProperty(dev.helpdesk.app.queue.JobRoles.PROPERTY, previousRole);
-            }
+            previous.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
         }
     }
 
@@ -82,13 +98,29 @@ public class Main implements QuarkusApplication {
 
     private static void startStandalone(String[] args) {
         Path dataDir = Path.of(Optional.ofNullable(System.getenv("HELPDESK_DATA_DIR")).orElse("helpdesk-data"));
+        String port = Optional.ofNullable(System.getenv("PORT")).orElse("8080");
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--data-dir") && i + 1 < args.length) {
                 dataDir = Path.of(args[++i]);
+            } else if (args[i].equals("--listen") && i + 1 < args.length) {
+                String listen = args[++i];
+                int colon = listen.lastIndexOf(':');
+                boolean hasPort = colon > 0 && !listen.endsWith("]") && listen.indexOf(':') == colon;
+                listenHost = hasPort ? listen.substring(0, colon) : listen;
+                if (hasPort) {
+                    port = listen.substring(colon + 1);
+                }
+            } else if (args[i].equals("--reset-admin-password")) {
+                standaloneReset = true;
             } else {
-                System.err.println("error: unknown standalone option '" + args[i] + "'; use --data-dir DIR");
+                System.err.println("error: unknown standalone option '" + args[i] + "'; use --data-dir DIR, --listen HOST[:PORT] "
+                        + "or --reset-admin-password");
                 System.exit(2);
             }
+        }
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65_535) {
+            System.err.println("error: the port must be a number from 0 to 65535 (got '" + port + "')");
+            System.exit(2);
         }
         standalone = new Standalone(dataDir);
         try {
@@ -99,9 +131,8 @@ public class Main implements QuarkusApplication {
                     System.setProperty((String) k, (String) v);
                 }
             });
-            if (System.getenv("PORT") != null) {
-                System.setProperty("quarkus.http.port", System.getenv("PORT"));
-            }
+            System.setProperty("quarkus.http.host", listenHost);
+            System.setProperty("quarkus.http.port", port);
         } catch (java.io.IOException e) {
             System.err.println("error: standalone servers could not start: " + e.getMessage());
             System.exit(1);
@@ -116,13 +147,15 @@ public class Main implements QuarkusApplication {
     Provider<AdminBootstrap> adminBootstrap;
     @Inject
     Provider<DemoSeed> demoSeed;
+    @Inject
+    Provider<Startup> startup;
 
     @Override
     public int run(String... args) throws Exception {
         try {
             var mp = org.eclipse.microprofile.config.ConfigProvider.getConfig();
             ConfigReader env = new ConfigReader(name -> mp.getOptionalValue(name, String.class));
-            if (args[0].equals("migrate")) {
+            if (args[0].equals("migrate") || args[0].equals("reset-admin-password")) {
                 DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL"));
             } else {
                 config.get();
@@ -139,6 +172,7 @@ public class Main implements QuarkusApplication {
                 ResultLine.emit(Map.of("replayed", jobQueue.get().replayDeadLetters()));
                 yield 0;
             }
+            case "reset-admin-password" -> resetAdminPassword();
             case "standalone" -> runStandalone();
             default -> 2;
         };
@@ -158,6 +192,30 @@ public class Main implements QuarkusApplication {
             String message = rootMessage(e);
             System.err.println("error: migration failed: " + message);
             ResultLine.emit(Map.of("error", "migration failed: " + message));
+            return 1;
+        }
+    }
+
+    private int resetAdminPassword() {
+        var mp = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Optional<String> email = mp.getOptionalValue("HELPDESK_ADMIN_EMAIL", String.class).filter(s -> !s.isBlank());
+        Optional<String> given = mp.getOptionalValue("HELPDESK_ADMIN_PASSWORD", String.class).filter(s -> !s.isBlank());
+        String password = given.orElseGet(Standalone::password);
+        if (password.length() < 8 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            System.err.println("error: HELPDESK_ADMIN_PASSWORD: must be 8 characters to 72 bytes long");
+            return 2;
+        }
+        try {
+            String admin = adminBootstrap.get().resetPassword(email, password);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("email", admin);
+            if (given.isEmpty()) {
+                result.put("password", password); // generated: shown this once
+            }
+            ResultLine.emit(result);
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
             return 1;
         }
     }
@@ -195,31 +253,57 @@ public class Main implements QuarkusApplication {
             return 1;
         }
         config.get().admin().ifPresent(a -> adminBootstrap.get().ensureFirstAdmin(a));
+        startup.get().markDone();
         Quarkus.waitForExit();
         return 0;
     }
 
     private int runStandalone() throws Exception {
         schema.get().migrate();
-        Optional<AppConfig.Admin> admin = config.get().admin();
-        Standalone.Credentials creds = standalone.credentials(admin.map(AppConfig.Admin::email).orElse(null),
-                admin.map(AppConfig.Admin::password).orElse(null));
-        adminBootstrap.get().ensureFirstAdmin(new AppConfig.Admin(creds.adminEmail(), creds.adminPassword()));
-        boolean seeded = demoSeed.get().seedOnce(creds);
+        Optional<AppConfig.Admin> fromEnv = config.get().admin();
+        Standalone.Credentials generated = standalone.credentials();
+        String adminEmail = fromEnv.map(AppConfig.Admin::email).orElse(generated.adminEmail());
+        String adminPassword = fromEnv.map(AppConfig.Admin::password).orElse(generated.adminPassword());
+        String adminLine;
+        if (standaloneReset) {
+            String password = fromEnv.map(AppConfig.Admin::password).orElseGet(Standalone::password);
+            String email = adminBootstrap.get().resetPassword(Optional.empty(), password);
+            standalone.rememberAdmin(email, password);
+            adminLine = email + " / " + (fromEnv.isPresent() ? "(HELPDESK_ADMIN_PASSWORD)" : password) + "   (password reset now)";
+        } else if (adminBootstrap.get().ensureFirstAdmin(new AppConfig.Admin(adminEmail, adminPassword))) {
+            if (fromEnv.isEmpty()) {
+                adminLine = adminEmail + " / " + adminPassword;
+            } else {
+                standalone.rememberAdmin(adminEmail, adminPassword);
+                adminLine = adminEmail + " / (HELPDESK_ADMIN_PASSWORD)";
+            }
+        } else {
+            // DESIGN §5: the admin variables create the first admin only; they never change an existing one
+            adminLine = adminBootstrap.get().firstAdminEmail().orElse(adminEmail) + " / (set at the first start; see "
+                    + standalone.credentialsFile() + " unless changed since)"
+                    + (fromEnv.isPresent() ? "\n            HELPDESK_ADMIN_PASSWORD is not applied: an admin exists. To reset it, start once with "
+                            + "--reset-admin-password" : "");
+        }
+        boolean seeded = demoSeed.get().seedOnce(generated);
+        startup.get().markDone();
         String port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.port", String.class).orElse("8080");
+        boolean everywhere = listenHost.equals("0.0.0.0") || listenHost.equals("::") || listenHost.equals("[::]");
+        String url = "http://" + (everywhere ? "localhost" : listenHost) + ":" + port;
+        String passwords = seeded ? "" : "   (as generated at the first start)";
         System.out.printf("""
 
-                HelpDesk is running on http://localhost:%s  (%s)
-                  admin     %s / %s
-                  agent     %s / %s
-                  customer  %s / %s
-                Try: curl -s -X POST localhost:%s/api/v1/auth/login -H 'Content-Type: application/json' \\
+                HelpDesk is running on %s  (%s; %s)
+                  admin     %s
+                  agent     %s / %s%s
+                  customer  %s / %s%s
+                Try: curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
                        -d '{"email":"%s","password":"%s"}'
-                Stop with Ctrl+C; data stays in the data directory.
-                %n""", port, seeded ? "demo data created" : "existing data kept",
-                creds.adminEmail(), creds.adminPassword(), creds.agentEmail(), creds.agentPassword(),
-                creds.customerEmail(), creds.customerPassword(), port, creds.agentEmail(), creds.agentPassword());
+                Stop with Ctrl+C; data stays in %s.
+                %n""", url, everywhere ? "listening on all interfaces" : "reachable from this machine only; --listen 0.0.0.0 to share",
+                seeded ? "demo data created" : "existing data kept", adminLine,
+                generated.agentEmail(), generated.agentPassword(), passwords, generated.customerEmail(), generated.customerPassword(),
+                passwords, url, generated.agentEmail(), generated.agentPassword(), standalone.dataDir());
         Quarkus.waitForExit();
         return 0;
     }

@@ -105,7 +105,7 @@ public class AuthResource {
     @Path("/logout-everywhere")
     public Response logoutEverywhere() {
         Actor actor = current.require();
-        db.tx(c -> sessions.endAll(c, actor.id(), "logout-everywhere"));
+        db.tx(c -> Sessions.endAll(c, actor.id(), "logout-everywhere"));
         return Response.noContent().build();
     }
 }

@@ -95,7 +95,7 @@ public class Sessions {
     }
 
     /** Ends every session of a user (password change, deactivation, "log out everywhere"). */
-    public int endAll(Connection c, long userId, String reason) throws SQLException {
+    public static int endAll(Connection c, long userId, String reason) throws SQLException {
         return Sql.update(c, "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL",
                 reason, userId);
     }

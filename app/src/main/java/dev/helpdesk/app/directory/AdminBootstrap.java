@@ -3,7 +3,10 @@ package dev.helpdesk.app.directory;
 import dev.helpdesk.app.auth.PasswordHasher;
 import dev.helpdesk.app.auth.Role;
 import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.auth.Sessions;
 import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.db.Sql;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -34,6 +37,32 @@ public class AdminBootstrap {
             UserRepository.insert(c, admin.email(), "Administrator", Role.ADMIN, null, hasher.hash(admin.password()));
             LOG.infof("created the first admin %s", admin.email());
             return true;
+        });
+    }
+
+    /** The email of the oldest active admin, if there is one. */
+    public Optional<String> firstAdminEmail() {
+        return db.read(c -> Sql.one(c, "SELECT email FROM users WHERE role = 'admin' AND active ORDER BY id LIMIT 1",
+                rs -> rs.getString(1)));
+    }
+
+    /**
+     * Sets an admin's password ({@code email}, or the oldest active admin) and ends their sessions:
+     * the way back in when the admin password is lost. Returns the admin's email.
+     */
+    public String resetPassword(Optional<String> email, String password) {
+        return db.tx(c -> {
+            Optional<User> admin = email.isPresent()
+                    ? UserRepository.credentials(c, email.get()).map(UserRepository.Credentials::user).filter(u -> u.role() == Role.ADMIN)
+                    : Sql.one(c, "SELECT " + UserRepository.COLUMNS + " FROM users WHERE role = 'admin' AND active ORDER BY id LIMIT 1",
+                            UserRepository::map);
+            User user = admin.orElseThrow(() -> new IllegalStateException(email.map(e -> e + " is not an admin of this desk")
+                    .orElse("this desk has no active admin yet; start it once to create one")));
+            Sql.update(c, "UPDATE users SET password_hash = ?, active = TRUE, updated_at = now(), version = version + 1 WHERE id = ?",
+                    hasher.hash(password), user.id());
+            Sessions.endAll(c, user.id(), "password-reset");
+            LOG.infof("reset the password of admin %s", user.email());
+            return user.email();
         });
     }
 }

@@ -46,11 +46,9 @@ public class UserResource {
     private final CurrentActor current;
     private final PasswordHasher hasher;
     private final AuditLog audit;
-    private final Sessions sessions;
 
-    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit, Sessions sessions) {
+    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit) {
         this.db = db;
-        this.sessions = sessions;
         this.current = current;
         this.hasher = hasher;
         this.audit = audit;
@@ -167,10 +165,10 @@ public class UserResource {
             // a new password or a deactivation ends every session; a deactivation also revokes API tokens,
             // so reactivating later does not revive credentials issued before
             if (password.isPresent()) {
-                sessions.endAll(c, userId, "password-reset");
+                Sessions.endAll(c, userId, "password-reset");
             }
             if (before.active() && !after.active()) {
-                sessions.endAll(c, userId, "deactivated");
+                Sessions.endAll(c, userId, "deactivated");
                 Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", userId);
             }
             return UserRepository.find(c, userId).orElseThrow();

@@ -21,21 +21,28 @@ public class HealthResource {
 
     private final dev.helpdesk.app.queue.WorkerHealth worker;
 
-    public HealthResource(DependencyChecks checks, SchemaInfo schema, dev.helpdesk.app.queue.WorkerHealth worker,
+    private final Startup startup;
+
+    public HealthResource(DependencyChecks checks, SchemaInfo schema, dev.helpdesk.app.queue.WorkerHealth worker, Startup startup,
                           @ConfigProperty(name = "quarkus.application.version") String version) {
         this.checks = checks;
+        this.startup = startup;
         this.worker = worker;
         this.schema = schema;
         this.version = version;
     }
 
-    public record Health(boolean database, boolean redis, boolean storage, Instant timestamp) {}
+    /** {@code starting} is present (true) only until start-up has finished: the answer is then 503. */
+    public record Health(boolean database, boolean redis, boolean storage,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         Boolean starting, Instant timestamp) {}
 
     @GET
     @Path("/health")
     public Response health() {
-        Health h = new Health(checks.database(), checks.redis(), checks.storage(), Instant.now());
-        return Response.status(h.database() && h.redis() && h.storage() ? 200 : 503).entity(h).build();
+        boolean started = startup.done();
+        Health h = new Health(checks.database(), checks.redis(), checks.storage(), started ? null : Boolean.TRUE, Instant.now());
+        return Response.status(started && h.database() && h.redis() && h.storage() ? 200 : 503).entity(h).build();
     }
 
     @GET

@@ -34,8 +34,8 @@ public final class Standalone {
     public Properties start() throws IOException {
         Files.createDirectories(dataDir);
         System.out.println("helpdesk standalone: data directory " + dataDir);
-        postgres = EmbeddedServers.postgres(dataDir.resolve("postgres"));
-        redis = EmbeddedServers.redis(dataDir.resolve("redis"), EmbeddedServers.freePort());
+        postgres = EmbeddedServers.postgres(dataDir.resolve("postgres"), true);
+        redis = EmbeddedServers.redis(dataDir.resolve("redis"), EmbeddedServers.freePort(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "standalone-shutdown"));
 
         Properties env = new Properties();
@@ -46,9 +46,9 @@ public final class Standalone {
         return env;
     }
 
-    /** Demo credentials: from HELPDESK_ADMIN_* when set, else generated on first start and kept in the data dir. */
-    public Credentials credentials(String adminEmail, String adminPassword) throws IOException {
-        Path file = dataDir.resolve("credentials.properties");
+    /** The demo accounts' credentials, generated on the first start and kept in the data directory. */
+    public Credentials credentials() throws IOException {
+        Path file = credentialsFile();
         Properties p = new Properties();
         if (Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -63,10 +63,29 @@ public final class Standalone {
             p.setProperty("customer.password", password());
             writePrivate(file, out -> p.store(out, "helpdesk standalone demo accounts"));
         }
-        return new Credentials(adminEmail != null ? adminEmail : p.getProperty("admin.email"),
-                adminPassword != null ? adminPassword : p.getProperty("admin.password"),
+        return new Credentials(p.getProperty("admin.email"), p.getProperty("admin.password"),
                 p.getProperty("agent.email"), p.getProperty("agent.password"),
                 p.getProperty("customer.email"), p.getProperty("customer.password"));
+    }
+
+    public Path credentialsFile() {
+        return dataDir.resolve("credentials.properties");
+    }
+
+    /** Records the admin's account as it is now (after it was created or reset), so the file stays true. */
+    public void rememberAdmin(String email, String password) throws IOException {
+        Path file = credentialsFile();
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        p.setProperty("admin.email", email);
+        p.setProperty("admin.password", password);
+        writePrivate(file, out -> p.store(out, "helpdesk standalone demo accounts"));
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     private String persistedSecret() throws IOException {
@@ -80,7 +99,7 @@ public final class Standalone {
         return Files.readString(file).trim();
     }
 
-    private static String password() {
+    public static String password() {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

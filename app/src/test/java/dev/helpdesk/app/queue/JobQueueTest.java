@@ -29,7 +29,7 @@ class JobQueueTest {
     @BeforeAll
     static void redis() throws Exception {
         int port = EmbeddedServers.freePort();
-        server = EmbeddedServers.redis(Files.createTempDirectory("queue-test"), port);
+        server = EmbeddedServers.redis(Files.createTempDirectory("queue-test"), port, false);
         client = RedisClient.create("redis://127.0.0.1:" + port);
         connection = client.connect();
     }

@@ -43,7 +43,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
             if (redisUrl == null) {
                 if (System.getProperty(REDIS_PORT) == null) {
                     int port = EmbeddedServers.freePort();
-                    redis = EmbeddedServers.redis(dataRoot().resolve("redis"), port);
+                    redis = EmbeddedServers.redis(dataRoot().resolve("redis"), port, false);
                     System.setProperty(REDIS_PORT, Integer.toString(port));
                 }
                 redisUrl = "redis://127.0.0.1:" + System.getProperty(REDIS_PORT);
@@ -85,7 +85,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
             base = external.substring(0, external.lastIndexOf('/') + 1);
         } else {
             if (System.getProperty(PG_PORT) == null) {
-                EmbeddedPostgres postgres = EmbeddedServers.postgres(dataRoot().resolve("postgres"));
+                EmbeddedPostgres postgres = EmbeddedServers.postgres(dataRoot().resolve("postgres"), false);
                 System.setProperty(PG_PORT, Integer.toString(postgres.getPort()));
             }
             String port = System.getProperty(PG_PORT);
@@ -128,7 +128,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
     /** Starts Redis again on the same port. */
     public static void startRedis() throws IOException {
         int port = Integer.parseInt(System.getProperty(REDIS_PORT));
-        redis = EmbeddedServers.redis(dataRoot().resolve("redis"), port);
+        redis = EmbeddedServers.redis(dataRoot().resolve("redis"), port, false);
     }
 
     public static boolean redisControllable() {
