@@ -50,15 +50,22 @@ public class AuditLog {
         return new Changes();
     }
 
+    /** Records a change of a record whose row this transaction has written (and so locked): stamped with the clock now. */
     public void record(Connection c, String entityType, long entityId, Long ticketId, Long actorId, String action,
                        Changes changes) throws SQLException {
+        record(c, entityType, entityId, ticketId, actorId, action, changes, null);
+    }
+
+    /** Records a change stamped {@code at}, the one time of the whole change (see {@link Sql#clock}). */
+    public void record(Connection c, String entityType, long entityId, Long ticketId, Long actorId, String action,
+                       Changes changes, java.time.Instant at) throws SQLException {
         String body;
         try {
             body = json.writeValueAsString(changes.asMap());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Sql.update(c, "INSERT INTO audit_events (entity_type, entity_id, ticket_id, actor_id, action, changes) "
-                + "VALUES (?, ?, ?, ?, ?, ?::jsonb)", entityType, entityId, ticketId, actorId, action, body);
+        Sql.update(c, "INSERT INTO audit_events (entity_type, entity_id, ticket_id, actor_id, action, changes, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?::jsonb, COALESCE(?, clock_timestamp()))", entityType, entityId, ticketId, actorId, action, body, at);
     }
 }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,6 +33,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiTokenResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private static final String COLUMNS = "id, user_id, name, created_at, expires_at, last_used_at, revoked_at";
     private final Db db;
     private final CurrentActor current;
@@ -71,7 +72,7 @@ public class ApiTokenResource {
                     AuditLog.changes().set("userId", userId).set("name", body.name().trim()));
             return Sql.one(c, "SELECT " + COLUMNS + " FROM api_tokens WHERE id = ?", rs -> map(rs, secret), id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/api-tokens/" + created.id())).entity(created).build();
+        return links.created("/api/v1/api-tokens/" + created.id()).entity(created).build();
     }
 
     @GET

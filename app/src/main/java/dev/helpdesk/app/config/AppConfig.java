@@ -38,7 +38,7 @@ public record AppConfig(
      * The HTTP edge: proxies whose X-Forwarded-For is believed, and the largest request body
      * anywhere but an attachment upload (which ATTACH_MAX_BYTES bounds).
      */
-    public record Http(List<dev.helpdesk.app.web.IpRange> trustedProxies, long maxBodyBytes) {}
+    public record Http(List<dev.helpdesk.app.web.IpRange> trustedProxies, long maxBodyBytes, Optional<URI> publicUrl) {}
 
     /**
      * Failed logins allowed per account and address, per account, and per address within
@@ -117,7 +117,27 @@ public record AppConfig(
                 throw new ConfigException("HTTP_TRUSTED_PROXIES", e.getMessage());
             }
         }
-        return new Http(List.copyOf(proxies), maxBodyBytes(env));
+        return new Http(List.copyOf(proxies), maxBodyBytes(env), publicUrl(env));
+    }
+
+    /** HELPDESK_PUBLIC_URL: where users reach the desk, e.g. https://support.example.com (a path prefix is allowed). */
+    private static Optional<URI> publicUrl(ConfigReader env) {
+        Optional<String> raw = env.optional("HELPDESK_PUBLIC_URL");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(raw.get().replaceAll("/+$", ""));
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("HELPDESK_PUBLIC_URL", "is not a URL (got '" + raw.get() + "')");
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new ConfigException("HELPDESK_PUBLIC_URL", "must be an http:// or https:// URL without query, fragment or "
+                    + "credentials, like https://support.example.com (got '" + raw.get() + "')");
+        }
+        return Optional.of(uri);
     }
 
     /** HTTP_MAX_BODY_BYTES; also read on its own by the JSON reader, which is built before the rest. */

@@ -81,6 +81,14 @@ public final class Sql {
         }
     }
 
+    /**
+     * The database's wall clock now, not the transaction's start ({@code now()}): taken once per change
+     * after its rows are locked, it orders changes of one record the way they were applied.
+     */
+    public static Instant clock(Connection c) throws SQLException {
+        return one(c, "SELECT clock_timestamp() AS t", rs -> instant(rs, "t")).orElseThrow();
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();

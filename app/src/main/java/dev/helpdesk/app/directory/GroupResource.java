@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,6 +30,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GroupResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private final Db db;
     private final CurrentActor current;
     private final AuditLog audit;
@@ -54,7 +55,7 @@ public class GroupResource {
             audit.record(c, "group", id, null, actor.id(), "created", AuditLog.changes().set("name", body.name().trim()));
             return find(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/groups/" + group.id())).entity(group).build();
+        return links.created("/api/v1/groups/" + group.id()).entity(group).build();
     }
 
     @GET

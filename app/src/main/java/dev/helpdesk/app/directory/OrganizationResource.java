@@ -29,7 +29,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +38,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private static final String COLUMNS = "id, name, domain, created_at, updated_at, version";
     private final Db db;
     private final CurrentActor current;
@@ -71,7 +72,7 @@ public class OrganizationResource {
                     AuditLog.changes().set("name", body.name().trim()).set("domain", body.domain()));
             return find(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/organizations/" + org.id())).tag(ETags.of(org.version())).entity(org).build();
+        return links.created("/api/v1/organizations/" + org.id()).tag(ETags.of(org.version())).entity(org).build();
     }
 
     @GET

@@ -36,12 +36,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private final Db db;
     private final CurrentActor current;
     private final PasswordHasher hasher;
@@ -89,7 +90,7 @@ public class UserResource {
                     .set("email", body.email()).set("role", body.role().toString()).set("organizationId", body.organizationId()));
             return UserRepository.find(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/users/" + created.id())).tag(ETags.of(created.version())).entity(created).build();
+        return links.created("/api/v1/users/" + created.id()).tag(ETags.of(created.version())).entity(created).build();
     }
 
     @GET

@@ -26,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
@@ -36,6 +35,8 @@ import java.util.TreeSet;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BusinessCalendarResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private final Db db;
     private final SlaRepository repository;
     private final CurrentActor current;
@@ -67,7 +68,7 @@ public class BusinessCalendarResource {
         current.require().requireAdmin();
         CalendarDefinition d = definition(0, body);
         CalendarDefinition saved = db.tx(c -> repository.calendar(c, repository.insertCalendar(c, d)).orElseThrow());
-        return Response.created(URI.create("/api/v1/business-calendars/" + saved.id())).tag(ETags.of(saved.version())).entity(saved).build();
+        return links.created("/api/v1/business-calendars/" + saved.id()).tag(ETags.of(saved.version())).entity(saved).build();
     }
 
     @GET

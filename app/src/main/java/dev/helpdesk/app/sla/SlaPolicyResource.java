@@ -29,7 +29,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -41,6 +40,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private final Db db;
     private final SlaRepository repository;
     private final SlaService sla;
@@ -129,7 +130,7 @@ public class SlaPolicyResource {
             reapply(c, null);
             return repository.policy(c, id).orElseThrow();
         });
-        return Response.created(URI.create("/api/v1/sla-policies/" + saved.id())).tag(ETags.of(saved.version())).entity(saved).build();
+        return links.created("/api/v1/sla-policies/" + saved.id()).tag(ETags.of(saved.version())).entity(saved).build();
     }
 
     @GET

@@ -74,9 +74,10 @@ public class AttachmentService {
             try {
                 return db.tx(c -> {
                     comments.writable(c, actor, ticketId, commentId, true); // the ticket may have been closed while the file streamed
+                    java.time.Instant at = dev.helpdesk.app.db.Sql.clock(c);
                     long id = AttachmentRepository.insert(c, ticketId, commentId, actor.id(), name, type, size, digest, key);
                     audit.record(c, "ticket", ticketId, ticketId, actor.id(), "attached", AuditLog.changes()
-                            .set("attachmentId", id).set("filename", name).set("contentType", type).set("sizeBytes", size));
+                            .set("attachmentId", id).set("filename", name).set("contentType", type).set("sizeBytes", size), at);
                     return AttachmentRepository.find(c, id).orElseThrow();
                 });
             } catch (RuntimeException e) {

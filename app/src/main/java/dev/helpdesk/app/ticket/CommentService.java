@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,17 +55,18 @@ public class CommentService {
             if (ticket.status() == TicketStatus.CLOSED) {
                 throw ApiException.conflict("ticket-closed", "ticket " + ticketId + " is closed; open a follow-up ticket instead");
             }
-            long id = Sql.insert(c, "INSERT INTO comments (ticket_id, author_id, body, public) VALUES (?, ?, ?, ?)",
-                    ticketId, actor.id(), body.body(), isPublic);
+            Instant at = Sql.clock(c); // after the lock: this change's one time
+            long id = Sql.insert(c, "INSERT INTO comments (ticket_id, author_id, body, public, created_at) VALUES (?, ?, ?, ?, ?)",
+                    ticketId, actor.id(), body.body(), isPublic, at);
             audit.record(c, "ticket", ticketId, ticketId, actor.id(), isPublic ? "replied" : "noted",
-                    AuditLog.changes().set("commentId", id));
+                    AuditLog.changes().set("commentId", id), at);
             TicketStatus next = statusAfterComment(ticket.status(), actor.isStaff(), isPublic);
             if (next != ticket.status()) {
-                TicketRepository.save(c, TicketService.withStatus(ticket, next));
+                TicketRepository.save(c, TicketService.withStatus(ticket, next, at), at);
                 audit.record(c, "ticket", ticketId, ticketId, actor.id(), "updated",
-                        AuditLog.changes().change("status", ticket.status().toString(), next.toString()));
+                        AuditLog.changes().change("status", ticket.status().toString(), next.toString()), at);
             } else {
-                Sql.update(c, "UPDATE tickets SET updated_at = now(), version = version + 1 WHERE id = ?", ticketId);
+                Sql.update(c, "UPDATE tickets SET updated_at = ?, version = version + 1 WHERE id = ?", at, ticketId);
             }
             if (isPublic) {
                 sla.refresh(c, ticketId); // replies start and stop SLA clocks
@@ -102,6 +104,10 @@ public class CommentService {
             throw ApiException.conflict("ticket-closed", "ticket " + ticketId + " is closed; open a follow-up ticket instead");
         }
         return visible(c, actor, ticketId, commentId);
+    }
+
+    public Comment get(Actor actor, long ticketId, long commentId) {
+        return db.read(c -> visible(c, actor, ticketId, commentId));
     }
 
     /** The comment if the actor may see it (its ticket is visible, and it is public or the actor is staff). */

@@ -30,10 +30,10 @@ final class TicketRepository {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM tickets t WHERE t.id = ? FOR UPDATE", TicketRepository::map, id);
     }
 
-    static void save(Connection c, Ticket t) throws SQLException {
+    static void save(Connection c, Ticket t, java.time.Instant at) throws SQLException {
         Sql.update(c, "UPDATE tickets SET subject = ?, description = ?, status = ?, priority = ?, assignee_id = ?, "
-                        + "group_id = ?, tags = ?, solved_at = ?, closed_at = ?, updated_at = now(), version = version + 1 WHERE id = ?",
+                        + "group_id = ?, tags = ?, solved_at = ?, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                 t.subject(), t.description(), t.status(), t.priority(), t.assigneeId(), t.groupId(), t.tags(),
-                t.solvedAt(), t.closedAt(), t.id());
+                t.solvedAt(), t.closedAt(), at, t.id());
     }
 }

@@ -28,13 +28,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
+    @jakarta.inject.Inject
+    dev.helpdesk.app.web.Links links;
     private final TicketService tickets;
     private final CommentService comments;
     private final AttachmentService attachments;
@@ -53,7 +54,7 @@ public class TicketResource {
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid TicketService.CreateTicket body) {
         Ticket t = tickets.create(current.require(), body);
-        return Response.created(URI.create("/api/v1/tickets/" + t.id())).tag(ETags.of(t.version())).entity(t).build();
+        return links.created("/api/v1/tickets/" + t.id()).tag(ETags.of(t.version())).entity(t).build();
     }
 
     @GET
@@ -82,13 +83,20 @@ public class TicketResource {
     @Path("/{id}/comments")
     public Response comment(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid CommentService.AddComment body) {
         Comment c = comments.add(current.require(), id, body);
-        return Response.created(URI.create("/api/v1/tickets/" + id + "/comments/" + c.id())).entity(c).build();
+        return links.created("/api/v1/tickets/" + id + "/comments/" + c.id()).entity(c).build();
     }
 
     @GET
     @Path("/{id}/comments")
     public List<Comment> comments(@PathParam("id") long id) {
         return comments.list(current.require(), id);
+    }
+
+    /** One comment (the Location of a new one); internal notes only for agents. */
+    @GET
+    @Path("/{id}/comments/{commentId}")
+    public Comment comment(@PathParam("id") long id, @PathParam("commentId") long commentId) {
+        return comments.get(current.require(), id, commentId);
     }
 
     /**
@@ -103,7 +111,7 @@ public class TicketResource {
                            @QueryParam("filename") String filename, @Context HttpHeaders headers, InputStream body) {
         Actor actor = current.require();
         Attachment a = attachments.upload(actor, id, commentId, filename, headers.getLength(), body);
-        return Response.created(URI.create(a.downloadUrl())).entity(a).build();
+        return links.created(a.downloadUrl()).entity(a).build();
     }
 
     @GET

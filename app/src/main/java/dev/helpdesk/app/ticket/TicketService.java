@@ -83,14 +83,15 @@ public class TicketService {
             }
             TicketStatus status = body.assigneeId() == null ? TicketStatus.NEW : TicketStatus.OPEN;
             Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
+            Instant at = Sql.clock(c);
             long id = Sql.insert(c, "INSERT INTO tickets (subject, description, status, priority, requester_id, organization_id, "
-                            + "assignee_id, group_id, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "assignee_id, group_id, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     body.subject().trim(), body.description(), status, priority, requesterId, requester.organizationId(),
-                    body.assigneeId(), body.groupId(), tags);
+                    body.assigneeId(), body.groupId(), tags, at, at);
             audit.record(c, "ticket", id, id, actor.id(), "created", AuditLog.changes()
                     .set("subject", body.subject().trim()).set("status", status.toString()).set("priority", priority.toString())
                     .set("requesterId", requesterId).set("assigneeId", body.assigneeId()).set("groupId", body.groupId())
-                    .set("tags", tags.isEmpty() ? null : tags));
+                    .set("tags", tags.isEmpty() ? null : tags), at);
             Outbox.add(c, Notifications.TICKET_CREATED, Map.of("ticketId", Long.toString(id)));
             if (body.assigneeId() != null) {
                 Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
@@ -179,6 +180,7 @@ public class TicketService {
         return db.tx(c -> {
             Ticket before = visible(c, actor, id, true);
             ETags.require(ifMatch, before.version(), "ticket " + id);
+            Instant at = Sql.clock(c);
             if (before.status() == TicketStatus.CLOSED) {
                 throw ApiException.conflict("ticket-closed", "ticket " + id + " is closed and cannot be changed; open a follow-up ticket");
             }
@@ -205,13 +207,13 @@ public class TicketService {
                     MergePatch.apply(p.priority(), before.priority()), before.requesterId(), before.organizationId(),
                     newAssignee, newGroup, tags, before.createdAt(), before.updatedAt(), before.solvedAt(), before.closedAt(),
                     before.version(), null),
-                    newStatus);
+                    newStatus, at);
             AuditLog.Changes changes = diff(before, after);
             if (changes.isEmpty()) {
                 return withSla(c, actor, before);
             }
-            TicketRepository.save(c, after);
-            audit.record(c, "ticket", id, id, actor.id(), "updated", changes);
+            TicketRepository.save(c, after, at);
+            audit.record(c, "ticket", id, id, actor.id(), "updated", changes, at);
             if (after.assigneeId() != null && !after.assigneeId().equals(before.assigneeId())) {
                 Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
             }
@@ -235,11 +237,10 @@ public class TicketService {
         return actor.organizationId() != null && actor.organizationId().equals(t.organizationId());
     }
 
-    static Ticket withStatus(Ticket t, TicketStatus status) {
+    static Ticket withStatus(Ticket t, TicketStatus status, Instant now) {
         if (status == t.status()) {
             return t;
         }
-        Instant now = Instant.now();
         Instant solvedAt = status == TicketStatus.SOLVED ? now : (status == TicketStatus.CLOSED ? t.solvedAt() : null);
         Instant closedAt = status == TicketStatus.CLOSED ? now : null;
         return new Ticket(t.id(), t.subject(), t.description(), status, t.priority(), t.requesterId(), t.organizationId(),

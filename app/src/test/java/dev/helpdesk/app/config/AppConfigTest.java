@@ -59,6 +59,12 @@ class AppConfigTest {
         assertProblem("ATTACH_ALLOWED_MIME", "png", "ATTACH_ALLOWED_MIME: 'png' is not a MIME type");
         assertProblem("STORAGE_TYPE", "ftp", "STORAGE_TYPE: must be filesystem or s3");
         assertProblem("HELPDESK_ADMIN_EMAIL", "admin@example.com", "HELPDESK_ADMIN_PASSWORD: must be set together");
+        assertProblem("HELPDESK_PUBLIC_URL", "support.example.com", "HELPDESK_PUBLIC_URL: must be an http:// or https:// URL");
+        assertProblem("HELPDESK_PUBLIC_URL", "https://support.example.com/?x=1", "HELPDESK_PUBLIC_URL: must be an http://");
+        assertProblem("HTTP_TRUSTED_PROXIES", "10.0.0.0/8,ingress.local", "HTTP_TRUSTED_PROXIES: 'ingress.local' is not an IP address");
+        assertProblem("HTTP_TRUSTED_PROXIES", "10.0.0.0/33", "HTTP_TRUSTED_PROXIES: '10.0.0.0/33' has a prefix length outside 0..32");
+        assertProblem("HTTP_MAX_BODY_BYTES", "100", "HTTP_MAX_BODY_BYTES: must be between 65536");
+        assertProblem("HELPDESK_TOKEN_TTL_MINUTES", "0", "HELPDESK_TOKEN_TTL_MINUTES: must be between 1");
     }
 
     @Test

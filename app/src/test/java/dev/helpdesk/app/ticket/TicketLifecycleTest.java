@@ -119,4 +119,45 @@ class TicketLifecycleTest extends HelpDeskTest {
     private io.restassured.response.ValidatableResponse patchStatus(long ticket, String status) {
         return as(agent.token()).body(Map.of("status", status)).patch("/api/v1/tickets/" + ticket).then();
     }
+
+    @Test
+    void withoutAPublicUrlLocationIsAPathAndNeverTheClientsHost() {
+        String location = as(agent.token()).header("Host", "evil.example").body(Map.of("subject", "s", "description", "d"))
+                .post("/api/v1/tickets").then().statusCode(201).extract().header("Location");
+        org.assertj.core.api.Assertions.assertThat(location).startsWith("/api/v1/tickets/").doesNotContain("evil");
+    }
+
+    @Test
+    void auditTimesFollowTheOrderOfChangesUnderConcurrentEdits() throws Exception {
+        long t = Api.ticket(agent.token(), "Busy ticket");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                work.add(pool.submit(() -> {
+                    if (n % 2 == 0) {
+                        as(agent.token()).body(Map.of("priority", n % 4 == 0 ? "high" : "low")).patch("/api/v1/tickets/" + t).then().statusCode(200);
+                    } else {
+                        as(agent.token()).body(Map.of("body", "note " + n, "public", false)).post("/api/v1/tickets/" + t + "/comments")
+                                .then().statusCode(201);
+                    }
+                }));
+            }
+            for (var w : work) {
+                w.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        java.util.List<Map<String, Object>> events = as(agent.token()).queryParam("size", 100).get("/api/v1/tickets/" + t + "/audit").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        org.assertj.core.api.Assertions.assertThat(events).hasSizeGreaterThan(20); // 20 notes, and the priority changes that changed something
+        java.time.Instant previous = java.time.Instant.MIN;
+        for (Map<String, Object> e : events) { // listed in id order
+            java.time.Instant at = java.time.Instant.parse((String) e.get("createdAt"));
+            org.assertj.core.api.Assertions.assertThat(at).as("audit event %s", e.get("id")).isAfterOrEqualTo(previous);
+            previous = at;
+        }
+    }
 }

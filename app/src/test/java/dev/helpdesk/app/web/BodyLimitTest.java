@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.helpdesk.app.testing.Api;
 import dev.helpdesk.app.testing.HelpDeskTest;
+import dev.helpdesk.app.testing.HttpEdgeProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -24,15 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Bodies are bounded per endpoint: JSON (and iCalendar) by HTTP_MAX_BODY_BYTES, uploads by ATTACH_MAX_BYTES. */
 @QuarkusTest
-@TestProfile(BodyLimitTest.SmallBodies.class)
+@TestProfile(HttpEdgeProfile.class)
 class BodyLimitTest extends HelpDeskTest {
-    public static class SmallBodies implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("HTTP_MAX_BODY_BYTES", "131072");
-        }
-    }
-
     @TestHTTPResource("/")
     URL base;
 
