@@ -27,7 +27,7 @@ public record AppConfig(
 
     /** The job queue and worker (HELPDESK_QUEUE*, WORKER_*). */
     public record Queue(String prefix, String name, int concurrency, int maxAttempts, long backoffMs, boolean deadLetterEnabled,
-                        String deadLetterName) {}
+                        String deadLetterName, long maxBacklog) {}
 
     /** Notification email through SMTP (EMAIL_ENABLED, SMTP_*). */
     public record Email(boolean enabled, String host, int port, String from) {}
@@ -184,7 +184,8 @@ public record AppConfig(
                 env.intValue("WORKER_MAX_ATTEMPTS", 3, 1, 100),
                 env.longValue("WORKER_BACKOFF_MS", 5000, 0, 86_400_000),
                 env.bool("WORKER_DLQ_ENABLED", true),
-                env.string("WORKER_DLQ_NAME", "helpdesk-dead-letter"));
+                env.string("WORKER_DLQ_NAME", "helpdesk-dead-letter"),
+                env.longValue("HELPDESK_QUEUE_MAX_BACKLOG", 100_000, 10, 10_000_000));
     }
 
     private static Email email(ConfigReader env) {

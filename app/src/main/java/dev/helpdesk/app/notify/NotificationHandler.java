@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends the email a notification job asks for. The job id is recorded in the same transaction,
- * and a failed send rolls the record back, so a retried or redelivered job sends exactly one email.
+ * Sends the emails a notification job asks for. Each email has a Message-ID derived from the job
+ * and its recipient, and is marked sent in its own transaction right after the SMTP server accepted
+ * it: a retry (of a job whose second email failed, or a redelivered job) skips what was sent. The one
+ * window left is a crash between the server's acceptance and that commit; the email is then sent
+ * again with the same Message-ID, which mail clients show once (docs/operations.md).
  */
 @ApplicationScoped
 public class NotificationHandler implements JobHandler {
@@ -35,30 +38,45 @@ public class NotificationHandler implements JobHandler {
 
     @Override
     public void handle(Job job) {
-        db.tx(c -> {
-            if (Sql.update(c, "INSERT INTO processed_jobs (job_id) VALUES (?) ON CONFLICT DO NOTHING", job.id()) == 0) {
-                return null; // done before: a redelivery
-            }
+        List<Mail> mails = db.read(c -> {
             long ticketId = Long.parseLong(job.payload().get("ticketId"));
             Optional<TicketInfo> found = ticket(c, ticketId);
             if (found.isEmpty()) {
-                return null; // the ticket is gone; nothing to tell anyone
+                return List.<Mail>of(); // the ticket is gone; nothing to tell anyone
             }
             TicketInfo t = found.get();
-            for (Mail mail : compose(c, job, t)) {
-                if (!email.enabled()) {
-                    // standalone and test desks without SMTP: show what would have been sent
-                    LOG.infof("email not sent (EMAIL_ENABLED=false): to=%s subject=%s", mail.getTo(), mail.getSubject());
-                    continue;
-                }
+            List<Mail> out = compose(c, job, t);
+            for (Mail mail : out) {
                 mail.setFrom(email.from());
+                mail.addHeader("Message-ID", messageId(job, mail.getTo().get(0)));
                 mail.addHeader("In-Reply-To", threadId(t));
                 mail.addHeader("References", threadId(t));
                 mail.addHeader("X-HelpDesk-Ticket", Long.toString(t.id()));
-                mailer.send(mail);
             }
-            return null;
+            return out;
         });
+        for (Mail mail : mails) {
+            String id = mail.getHeaders().get("Message-ID").get(0);
+            if (db.read(c -> Sql.count(c, "SELECT count(*) FROM sent_emails WHERE message_id = ?", id)) > 0) {
+                continue; // sent by an earlier attempt of this job
+            }
+            if (email.enabled()) {
+                mailer.send(mail);
+            } else {
+                // standalone and test desks without SMTP: show what would have been sent
+                LOG.infof("email not sent (EMAIL_ENABLED=false): to=%s subject=%s", mail.getTo(), mail.getSubject());
+            }
+            db.tx(c -> Sql.update(c, "INSERT INTO sent_emails (message_id, job_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    id, job.id()));
+        }
+    }
+
+    /** The same for every attempt of one job to one recipient: {@code <jobId.recipientHash@senderDomain>}. */
+    String messageId(Job job, String recipient) {
+        String hash = dev.helpdesk.app.auth.TokenService.sha256Hex(recipient.toLowerCase(java.util.Locale.ROOT)).substring(0, 16);
+        String from = email.from() == null ? "" : email.from();
+        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "") : "helpdesk";
+        return "<" + job.id().replaceAll("[^A-Za-z0-9._-]", "_") + "." + hash + "@" + (domain.isEmpty() ? "helpdesk" : domain) + ">";
     }
 
     private List<Mail> compose(Connection c, Job job, TicketInfo t) throws SQLException {

@@ -8,7 +8,6 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
@@ -60,8 +59,18 @@ public class JobQueue {
         }
     }
 
+    /**
+     * Adds a job. The stream is never trimmed: an entry leaves it only when it is acknowledged
+     * (see {@link #acknowledge}), so a backlog can never push out jobs nobody has done yet. Its
+     * size is bounded upstream instead: the outbox relay stops at {@link #room()}.
+     */
     public String enqueue(Job job) {
-        return redis.get().xadd(settings.streamKey(), XAddArgs.Builder.maxlen(1_000_000).approximateTrimming(), Map.of("job", write(job)));
+        return redis.get().xadd(settings.streamKey(), Map.of("job", write(job)));
+    }
+
+    /** How many more jobs the stream may take before HELPDESK_QUEUE_MAX_BACKLOG (waiting and in-flight) is reached. */
+    public long room() {
+        return Math.max(0, settings.maxBacklog() - redis.get().xlen(settings.streamKey()));
     }
 
     /** A delivered job and the stream entry to acknowledge. */

@@ -43,11 +43,18 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to 500 waiting jobs; returns how many. */
+    /**
+     * Publishes up to 500 waiting jobs, fewer when the queue's backlog is near its limit (the rest
+     * wait here, in PostgreSQL, until workers catch up); returns how many.
+     */
     public int publish() {
+        long room = Math.min(500, queue.room());
+        if (room == 0) {
+            return 0;
+        }
         return db.tx(c -> {
-            List<Row> rows = Sql.list(c, "SELECT id, type, payload::text AS payload FROM outbox ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED",
-                    rs -> new Row(rs.getLong("id"), rs.getString("type"), rs.getString("payload")));
+            List<Row> rows = Sql.list(c, "SELECT id, type, payload::text AS payload FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    rs -> new Row(rs.getLong("id"), rs.getString("type"), rs.getString("payload")), room);
             if (rows.isEmpty()) {
                 return 0;
             }

@@ -15,6 +15,6 @@ public class QueueProducer {
     JobQueue jobQueue(Redis redis, AppConfig config) {
         AppConfig.Queue q = config.queue();
         return new JobQueue(redis::sync, new QueueSettings(q.prefix(), q.name(), q.maxAttempts(), q.backoffMs(),
-                q.deadLetterEnabled(), q.deadLetterName(), CLAIM_IDLE));
+                q.deadLetterEnabled(), q.deadLetterName(), CLAIM_IDLE, q.maxBacklog()));
     }
 }

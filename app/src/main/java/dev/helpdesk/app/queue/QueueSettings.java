@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Queue names and retry rules (HELPDESK_QUEUE_PREFIX, HELPDESK_QUEUE, WORKER_*). */
 public record QueueSettings(String prefix, String queue, int maxAttempts, long backoffMs, boolean deadLetterEnabled,
-                            String deadLetterName, Duration claimIdle) {
+                            String deadLetterName, Duration claimIdle, long maxBacklog) {
 
     public String streamKey() {
         return prefix + ":" + queue;

@@ -174,7 +174,7 @@ class SlaQueueBenchmark extends HelpDeskTest {
             }
             double raw = JOBS / ((System.nanoTime() - t0) / 1e9);
 
-            JobQueue queue = new JobQueue(conn::sync, new QueueSettings("bench", name, 3, 1000, true, name + "-dead", Duration.ofMinutes(2)));
+            JobQueue queue = new JobQueue(conn::sync, new QueueSettings("bench", name, 3, 1000, true, name + "-dead", Duration.ofMinutes(2), 10_000_000));
             queue.ensureGroup();
             AtomicLong done = new AtomicLong();
             t0 = System.nanoTime();

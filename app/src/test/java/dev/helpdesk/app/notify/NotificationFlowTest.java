@@ -106,6 +106,44 @@ class NotificationFlowTest extends HelpDeskTest {
         assertThat(mailTo(customer.email())).hasSize(2);
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private void sql(String statement, Object... params) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void aRetryAfterAPartlyFailedJobDoesNotResendWhatWasSent() throws Exception {
+        String admin = Api.admin();
+        Api.Person second = Api.person(admin, "agent", null);
+        long group = as(admin).body(Map.of("name", Api.unique("Team"))).post("/api/v1/groups").then().statusCode(201)
+                .extract().<Number>path("id").longValue();
+        as(admin).put("/api/v1/groups/" + group + "/members/" + agent.id()).then().statusCode(200);
+        as(admin).put("/api/v1/groups/" + group + "/members/" + second.id()).then().statusCode(200);
+        long t = Api.ticket(agent.token(), Map.of("subject", "Breach for a team", "description", "d", "groupId", group));
+        // the second member's address cannot be sent to: every attempt of the job fails on that email
+        sql("UPDATE users SET email = ? WHERE id = ?", "not an address@@", second.id());
+        Job breach = new Job("sla-test-" + t, Notifications.SLA_BREACH, Map.of("ticketId", Long.toString(t), "metric", "first_response",
+                "due", "2026-12-01T10:00:00Z"), 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(breach));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(breach)); // the worker's retry
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailTo(agent.email()).stream().anyMatch(m -> subject(m).startsWith("SLA breached")));
+        sql("UPDATE users SET email = ? WHERE id = ?", second.email(), second.id());
+        handler.handle(breach);
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailTo(second.email()).size() == 1);
+        Thread.sleep(500);
+        List<MimeMessage> first = mailTo(agent.email()).stream().filter(m -> subject(m).startsWith("SLA breached")).toList();
+        assertThat(first).as("three attempts, one email to the member it reached the first time").hasSize(1);
+        assertThat(first.get(0).getHeader("Message-ID")[0]).startsWith("<sla-test-" + t + ".").endsWith("@helpdesk.test>");
+        assertThat(mailTo(second.email()).get(0).getHeader("Message-ID")[0]).isNotEqualTo(first.get(0).getHeader("Message-ID")[0]);
+    }
+
     @Test
     void whileSmtpIsDownEmailsAreRetriedAndDeliveredOnceItReturns() throws Exception {
         GreenMailResource.stopMail();

@@ -44,7 +44,7 @@ class JobQueueTest {
     @BeforeEach
     void freshQueue() {
         String name = "q" + UUID.randomUUID().toString().substring(0, 8);
-        queue = new JobQueue(connection::sync, new QueueSettings("helpdesk", name, 3, 400, true, name + "-dead", Duration.ofMillis(300)));
+        queue = new JobQueue(connection::sync, new QueueSettings("helpdesk", name, 3, 400, true, name + "-dead", Duration.ofMillis(300), 100_000));
         queue.ensureGroup();
     }
 
