@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Arbitrary strings (every UTF-16 unit, NUL and lone surrogates included), arbitrary dates and
- * numbers thrown at the create, update and filter endpoints: the answer is never a 5xx.
+ * numbers thrown at the create, update and filter endpoints: the answer is never a 5xx, and an
+ * error never echoes class names or exception texts.
  */
 @QuarkusTest
 class NeverServerErrorTest extends HelpDeskTest {
@@ -121,5 +122,10 @@ class NeverServerErrorTest extends HelpDeskTest {
 
     private static void check(Response r, String sample) {
         assertThat(r.statusCode()).as("status for %s, answer %s", sample, r.asString()).isLessThan(500);
+        if (r.statusCode() >= 400) {
+            // errors never echo internals: class names, exception texts
+            assertThat(r.asString()).as("answer for %s", sample).doesNotContain("dev.helpdesk.").doesNotContain("java.")
+                    .doesNotContain("Exception").doesNotContain("com.fasterxml");
+        }
     }
 }
