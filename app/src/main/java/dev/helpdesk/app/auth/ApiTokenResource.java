@@ -1,5 +1,11 @@
 package dev.helpdesk.app.auth;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
@@ -29,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Long-lived API tokens for integrations; admins create them for any user. The secret is shown once. */
+@Tag(name = "API tokens")
 @Path("/api/v1/api-tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,9 +60,14 @@ public class ApiTokenResource {
 
     static final int MAX_DAYS = 3650;
 
-    public record ApiToken(long id, long userId, String name, Instant createdAt, Instant expiresAt,
-                           Instant lastUsedAt, Instant revokedAt, String token) {}
+    /** {@code token} is the secret, present only in the answer that created it. */
+    public record ApiToken(long id, long userId, String name, Instant createdAt, @Schema(nullable = true) Instant expiresAt,
+                           @Schema(nullable = true) Instant lastUsedAt, @Schema(nullable = true) Instant revokedAt,
+                           @Schema(nullable = true) String token) {}
 
+    @Operation(operationId = "createApiToken", summary = "Create an API token (admins); the secret is shown once")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiToken.class)))
+    @Extension(name = "x-errors", value = "403 Admins only")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid CreateToken body) {
         Actor actor = current.require().requireAdmin();
@@ -75,12 +87,17 @@ public class ApiTokenResource {
         return links.created("/api/v1/api-tokens/" + created.id()).entity(created).build();
     }
 
+    @Operation(operationId = "listApiTokens", summary = "List API tokens (admins)")
+    @Extension(name = "x-errors", value = "403 Admins only")
     @GET
     public List<ApiToken> list() {
         current.require().requireAdmin();
         return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM api_tokens ORDER BY id", rs -> map(rs, null)));
     }
 
+    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token (admins)")
+    @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = "x-errors", value = "403 Admins only")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id) {

@@ -1,5 +1,11 @@
 package dev.helpdesk.app.auth;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.abuse.LoginThrottle;
 import dev.helpdesk.app.abuse.ThrottledSeparately;
 import dev.helpdesk.app.db.Db;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /** Log in, renew, log out. Access tokens are short-lived; a refresh token renews them once. */
+@Tag(name = "Authentication")
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,9 +52,11 @@ public class AuthResource {
     }
 
     /** Passwords are compared as sent; one longer than any password the desk accepts is simply wrong. */
+    @Schema(example = "{\"email\":\"agent@example.com\",\"password\":\"correct horse battery\"}")
     public record Login(@NotBlank @Size(max = Rules.EMAIL_LENGTH, message = Rules.MAX_CHARS) String email,
                         @NotBlank @Size(max = 200, message = Rules.MAX_CHARS) String password) {}
 
+    @Schema(example = "{\"refreshToken\":\"hdr_2tQ7mN0bVv1c9wZkLx8PqE4sRfY6uJ3aHgD5iO0nMe\"}")
     public record Refresh(@NotBlank @Size(max = 200, message = Rules.MAX_CHARS) String refreshToken) {}
 
     /** {@code token} goes into {@code Authorization: Bearer}; {@code refreshToken} renews it at POST /auth/refresh. */
@@ -57,6 +66,9 @@ public class AuthResource {
         }
     }
 
+    @Operation(operationId = "login", summary = "Log in: start a session")
+    @Extension(name = "x-public", value = "true")
+    @Extension(name = "x-errors", value = "401 Wrong email or password, or a deactivated account (invalid-credentials)")
     @POST
     @Path("/login")
     @ThrottledSeparately
@@ -77,6 +89,9 @@ public class AuthResource {
     }
 
     /** A new access token and a new refresh token for an unused refresh token; the old one is spent. */
+    @Operation(operationId = "refreshSession", summary = "Renew the access token with a refresh token (used once)")
+    @Extension(name = "x-public", value = "true")
+    @Extension(name = "x-errors", value = "401 Unknown, expired or already used refresh token (invalid-refresh-token, refresh-token-reused)")
     @POST
     @Path("/refresh")
     public LoginResult refresh(@NotNull(message = "must be a JSON object") @Valid Refresh body) {
@@ -85,6 +100,9 @@ public class AuthResource {
     }
 
     /** Ends the session of the token in use: its access and refresh tokens stop working at once. */
+    @Operation(operationId = "logout", summary = "End the session of the token in use")
+    @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = "x-errors", value = "400 The token is an API token, which has no session")
     @POST
     @Path("/logout")
     public Response logout() {
@@ -101,6 +119,8 @@ public class AuthResource {
     }
 
     /** Ends every session of the caller, on every device. */
+    @Operation(operationId = "logoutEverywhere", summary = "End every session of the caller")
+    @APIResponse(responseCode = "204", description = "Done")
     @POST
     @Path("/logout-everywhere")
     public Response logoutEverywhere() {

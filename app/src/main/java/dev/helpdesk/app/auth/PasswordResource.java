@@ -1,5 +1,11 @@
 package dev.helpdesk.app.auth;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.abuse.LoginThrottle;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.db.Db;
@@ -26,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
  * Self-service password change. Every session of the user ends (a stolen token dies with the old
  * password); the answer carries a fresh session so the caller stays logged in.
  */
+@Tag(name = "Users")
 @Path("/api/v1/users/me/password")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +61,8 @@ public class PasswordResource {
             @NotBlank @Size(min = Rules.PASSWORD_MIN, max = Rules.PASSWORD_MAX_BYTES, message = Rules.PASSWORD_LENGTH)
             @Utf8MaxBytes(Rules.PASSWORD_MAX_BYTES) String newPassword) {}
 
+    @Operation(operationId = "changeOwnPassword", summary = "Change your own password (ends every session, starts a new one)")
+    @Extension(name = "x-errors", value = "403 The current password is wrong")
     @POST
     public AuthResource.LoginResult change(@NotNull(message = "must be a JSON object") @Valid PasswordChange body,
                                            @Context HttpServerRequest request) {

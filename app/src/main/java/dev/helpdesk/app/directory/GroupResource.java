@@ -1,5 +1,11 @@
 package dev.helpdesk.app.directory;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
@@ -26,6 +32,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+@Tag(name = "Groups")
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,6 +51,9 @@ public class GroupResource {
 
     public record CreateGroup(@NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name) {}
 
+    @Operation(operationId = "createGroup", summary = "Create a group (admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Group.class)))
+    @Extension(name = "x-errors", value = "403 Admins only | 409 A group with this name exists (name-taken)")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid CreateGroup body) {
         Actor actor = current.require().requireAdmin();
@@ -58,6 +68,8 @@ public class GroupResource {
         return links.created("/api/v1/groups/" + group.id()).entity(group).build();
     }
 
+    @Operation(operationId = "listGroups", summary = "List groups (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     public List<Group> list() {
         current.require().requireStaff();
@@ -71,6 +83,8 @@ public class GroupResource {
         });
     }
 
+    @Operation(operationId = "getGroup", summary = "One group (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     @Path("/{id}")
     public Group get(@PathParam("id") long id) {
@@ -80,6 +94,8 @@ public class GroupResource {
     }
 
     /** Adds an agent to the group; idempotent. */
+    @Operation(operationId = "addGroupMember", summary = "Add an agent to a group (admins); idempotent")
+    @Extension(name = "x-errors", value = "403 Admins only")
     @PUT
     @Path("/{id}/members/{userId}")
     public Group addMember(@PathParam("id") long id, @PathParam("userId") long userId) {
@@ -100,6 +116,8 @@ public class GroupResource {
         });
     }
 
+    @Operation(operationId = "removeGroupMember", summary = "Remove a member from a group (admins)")
+    @Extension(name = "x-errors", value = "403 Admins only")
     @DELETE
     @Path("/{id}/members/{userId}")
     public Group removeMember(@PathParam("id") long id, @PathParam("userId") long userId) {

@@ -1,5 +1,11 @@
 package dev.helpdesk.app.directory;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
@@ -34,6 +40,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
+@Tag(name = "Organizations")
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -62,6 +69,9 @@ public class OrganizationResource {
 
     static final int MAX_DOMAIN = 253;
 
+    @Operation(operationId = "createOrganization", summary = "Create an organization (admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Organization.class)))
+    @Extension(name = "x-errors", value = "403 Admins only | 409 An organization with this name exists (name-taken)")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid CreateOrganization body) {
         Actor actor = current.require().requireAdmin();
@@ -75,6 +85,8 @@ public class OrganizationResource {
         return links.created("/api/v1/organizations/" + org.id()).tag(ETags.of(org.version())).entity(org).build();
     }
 
+    @Operation(operationId = "listOrganizations", summary = "List organizations (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     public Page<Organization> list(@Valid @BeanParam PageRequest.Params page) {
         current.require().requireStaff();
@@ -85,6 +97,7 @@ public class OrganizationResource {
                 Sql.count(c, "SELECT count(*) FROM organizations")));
     }
 
+    @Operation(operationId = "getOrganization", summary = "One organization (agents; customers their own)")
     @GET
     @Path("/{id}")
     public RestResponse<Organization> get(@PathParam("id") long id) {
@@ -96,6 +109,8 @@ public class OrganizationResource {
         return ETags.ok(org, org.version());
     }
 
+    @Operation(operationId = "updateOrganization", summary = "Change an organization (admins), as a JSON merge patch")
+    @Extension(name = "x-errors", value = "403 Admins only | 409 An organization with this name exists (name-taken)")
     @PATCH
     @Path("/{id}")
     public RestResponse<Organization> update(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,

@@ -1,5 +1,11 @@
 package dev.helpdesk.app.directory;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
@@ -37,6 +43,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+@Tag(name = "Users")
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +63,7 @@ public class UserResource {
     }
 
     /** POST /users; without a password the user cannot log in until an admin sets one. */
+    @Schema(example = "{\"email\":\"alex@example.com\",\"name\":\"Alex Agent\",\"role\":\"agent\",\"password\":\"a long passphrase\"}")
     public record CreateUser(
             @NotBlank @Size(max = Rules.EMAIL_LENGTH, message = Rules.MAX_CHARS) @Pattern(regexp = Rules.EMAIL_PATTERN, message = Rules.EMAIL) String email,
             @NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
@@ -76,6 +84,9 @@ public class UserResource {
             @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Size(min = Rules.PASSWORD_MIN, max = Rules.PASSWORD_MAX_BYTES,
                     message = Rules.PASSWORD_LENGTH) @Utf8MaxBytes(Rules.PASSWORD_MAX_BYTES) String> password) {}
 
+    @Operation(operationId = "createUser", summary = "Create a user (admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = User.class)))
+    @Extension(name = "x-errors", value = "403 Admins only | 409 A user with this email exists (email-taken)")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid CreateUser body) {
         Actor actor = current.require().requireAdmin();
@@ -93,6 +104,8 @@ public class UserResource {
         return links.created("/api/v1/users/" + created.id()).tag(ETags.of(created.version())).entity(created).build();
     }
 
+    @Operation(operationId = "listUsers", summary = "List users (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     public Page<User> list(@QueryParam("role") Role role, @QueryParam("organization") @Positive Long organization,
                            @QueryParam("q") @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String q,
@@ -103,6 +116,7 @@ public class UserResource {
         return db.read(c -> pr.of(UserRepository.list(c, filter, pr.size(), pr.offset()), UserRepository.count(c, filter)));
     }
 
+    @Operation(operationId = "getMe", summary = "The caller")
     @GET
     @Path("/me")
     public RestResponse<User> me() {
@@ -111,6 +125,7 @@ public class UserResource {
         return ETags.ok(me, me.version());
     }
 
+    @Operation(operationId = "getUser", summary = "One user (agents; customers themselves)")
     @GET
     @Path("/{id}")
     public RestResponse<User> get(@PathParam("id") long id) {
@@ -122,6 +137,8 @@ public class UserResource {
         return ETags.ok(user, user.version());
     }
 
+    @Operation(operationId = "updateUser", summary = "Change a user (admins), as a JSON merge patch")
+    @Extension(name = "x-errors", value = "403 Admins only | 409 The email is taken (email-taken), or admins demoting or deactivating themselves (last-admin)")
     @PATCH
     @Path("/{id}")
     public RestResponse<User> update(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,

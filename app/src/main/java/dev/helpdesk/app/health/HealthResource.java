@@ -1,5 +1,11 @@
 package dev.helpdesk.app.health;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.db.SchemaInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +18,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The app contract's health and status endpoints (DESIGN §5), read by probes, the operator and people. */
+@Tag(name = "Health")
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -37,6 +44,10 @@ public class HealthResource {
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                          Boolean starting, Instant timestamp) {}
 
+    @Operation(operationId = "health", summary = "Dependencies reachable, start-up finished")
+    @Extension(name = "x-public", value = "true")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class)))
+    @APIResponse(responseCode = "503", description = "A dependency is down, or the desk is starting", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class)))
     @GET
     @Path("/health")
     public Response health() {
@@ -45,6 +56,8 @@ public class HealthResource {
         return Response.status(started && h.database() && h.redis() && h.storage() ? 200 : 503).entity(h).build();
     }
 
+    @Operation(operationId = "status", summary = "Version, schema version and queue figures")
+    @Extension(name = "x-public", value = "true")
     @GET
     @Path("/status")
     public Map<String, Object> status() {

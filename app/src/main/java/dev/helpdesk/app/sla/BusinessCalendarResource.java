@@ -1,5 +1,11 @@
 package dev.helpdesk.app.sla;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.web.ApiException;
@@ -31,6 +37,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Business calendars (admin): time zone, weekly opening windows, holidays (also from iCalendar). */
+@Tag(name = "SLA")
 @Path("/api/v1/business-calendars")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +59,7 @@ public class BusinessCalendarResource {
     static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
     /** A calendar as the admin sends it (POST, PUT). */
+    @Schema(example = "{\"name\":\"Office hours\",\"timeZone\":\"Europe/Berlin\",\"windows\":[{\"day\":\"monday\",\"start\":\"09:00\",\"end\":\"17:00\"}],\"holidays\":[\"2026-12-25\"]}")
     public record CalendarInput(
             @NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
             @NotBlank @TimeZoneId String timeZone,
@@ -63,6 +71,9 @@ public class BusinessCalendarResource {
                               @NotNull @Pattern(regexp = TIME, message = "must be a time like 09:00") String start,
                               @NotNull @Pattern(regexp = TIME, message = "must be a time like 17:30") String end) {}
 
+    @Operation(operationId = "createBusinessCalendar", summary = "Create a business calendar (admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarDefinition.class)))
+    @Extension(name = "x-errors", value = "403 Admins only | 409 A calendar with this name exists (conflict)")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid CalendarInput body) {
         current.require().requireAdmin();
@@ -71,12 +82,16 @@ public class BusinessCalendarResource {
         return links.created("/api/v1/business-calendars/" + saved.id()).tag(ETags.of(saved.version())).entity(saved).build();
     }
 
+    @Operation(operationId = "listBusinessCalendars", summary = "List business calendars (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     public List<CalendarDefinition> list() {
         current.require().requireStaff();
         return db.read(repository::calendars);
     }
 
+    @Operation(operationId = "getBusinessCalendar", summary = "One business calendar (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     @Path("/{id}")
     public RestResponse<CalendarDefinition> get(@PathParam("id") long id) {
@@ -85,6 +100,8 @@ public class BusinessCalendarResource {
         return ETags.ok(calendar, calendar.version());
     }
 
+    @Operation(operationId = "replaceBusinessCalendar", summary = "Replace a business calendar (admins)")
+    @Extension(name = "x-errors", value = "403 Admins only | 409 A calendar with this name exists (conflict)")
     @PUT
     @Path("/{id}")
     public RestResponse<CalendarDefinition> replace(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,
@@ -102,6 +119,8 @@ public class BusinessCalendarResource {
     }
 
     /** Adds the holidays of an iCalendar file (text/calendar body) to the calendar. */
+    @Operation(operationId = "importHolidays", summary = "Add the holidays of an iCalendar file (admins)")
+    @Extension(name = "x-errors", value = "403 Admins only")
     @POST
     @Path("/{id}/holidays")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})

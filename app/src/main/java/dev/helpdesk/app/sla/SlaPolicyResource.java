@@ -1,5 +1,11 @@
 package dev.helpdesk.app.sla;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.auth.CurrentActor;
@@ -36,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 
 /** SLA policies (admin): ordered; the first whose conditions match a ticket applies. */
+@Tag(name = "SLA")
 @Path("/api/v1/sla-policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +66,7 @@ public class SlaPolicyResource {
     static final long MAX_MINUTES = 525_600;
 
     /** A policy as the admin sends it (POST, PUT). */
+    @Schema(example = "{\"name\":\"Standard\",\"calendarId\":1,\"conditions\":{\"priorities\":[\"high\",\"urgent\"]},\"targets\":{\"high\":{\"first_response\":{\"minutes\":60},\"resolution\":{\"minutes\":960}}}}")
     public record PolicyInput(
             @NotBlank @Size(max = Rules.NAME, message = Rules.MAX_CHARS) String name,
             @Min(0) Integer position,
@@ -120,6 +128,9 @@ public class SlaPolicyResource {
     /** Minutes to reach the goal, counted in the calendar's business hours (default) or around the clock. */
     public record GoalInput(@NotNull @Min(1) @Max(MAX_MINUTES) Long minutes, Boolean businessHours) {}
 
+    @Operation(operationId = "createSlaPolicy", summary = "Create an SLA policy (admins)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SlaPolicy.class)))
+    @Extension(name = "x-errors", value = "403 Admins only")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid PolicyInput body) {
         Actor actor = current.require().requireAdmin();
@@ -133,12 +144,16 @@ public class SlaPolicyResource {
         return links.created("/api/v1/sla-policies/" + saved.id()).tag(ETags.of(saved.version())).entity(saved).build();
     }
 
+    @Operation(operationId = "listSlaPolicies", summary = "List SLA policies (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     public List<SlaPolicy> list() {
         current.require().requireStaff();
         return db.read(c -> repository.policies(c, false));
     }
 
+    @Operation(operationId = "getSlaPolicy", summary = "One SLA policy (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     @Path("/{id}")
     public RestResponse<SlaPolicy> get(@PathParam("id") long id) {
@@ -148,6 +163,8 @@ public class SlaPolicyResource {
     }
 
     /** Replaces the policy; tickets it applied to are re-evaluated (deactivating clears its pending deadlines). */
+    @Operation(operationId = "replaceSlaPolicy", summary = "Replace an SLA policy (admins)")
+    @Extension(name = "x-errors", value = "403 Admins only")
     @PUT
     @Path("/{id}")
     public RestResponse<SlaPolicy> replace(@PathParam("id") long id, @HeaderParam(ETags.HEADER) String ifMatch,

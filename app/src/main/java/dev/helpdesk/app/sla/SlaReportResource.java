@@ -1,5 +1,11 @@
 package dev.helpdesk.app.sla;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
@@ -15,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** SLA achievement for tickets created in a time range. */
+@Tag(name = "SLA")
 @Path("/api/v1/sla/report")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaReportResource {
@@ -28,12 +35,15 @@ public class SlaReportResource {
         this.current = current;
     }
 
-    public record Row(String metric, String priority, long met, long breached, Double achievementPercent) {}
+    public record Row(String metric, String priority, long met, long breached, @Schema(nullable = true) Double achievementPercent) {}
 
-    public record Durations(Double medianMinutes, Double p90Minutes) {}
+    /** Null while no clock of the kind has finished in the range. */
+    public record Durations(@Schema(nullable = true) Double medianMinutes, @Schema(nullable = true) Double p90Minutes) {}
 
     public record Report(Instant from, Instant to, List<Row> targets, Durations firstResponse, Durations resolution, long breached) {}
 
+    @Operation(operationId = "slaReport", summary = "SLA achievement for tickets created in a range (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     public Report report(@QueryParam("from") @Parameter(description = "tickets created from (default: 30 days ago)") DateOrTime from,
                          @QueryParam("to") @Parameter(description = "tickets created before; a date includes that day (default: now)") DateOrTime to) {

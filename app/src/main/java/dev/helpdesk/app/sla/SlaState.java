@@ -1,5 +1,6 @@
 package dev.helpdesk.app.sla;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -8,8 +9,8 @@ import java.time.Instant;
  * used, remaining (negative when overrun), and status. {@code unknown} (with a {@code reason})
  * when the clock cannot be computed from the policy's calendar: the ticket still works.
  */
-public record SlaState(SlaMetric metric, long targetMinutes, boolean businessHours, Instant startedAt, Instant due,
-                       Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status, String reason) {
+public record SlaState(SlaMetric metric, long targetMinutes, boolean businessHours, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant due,
+                       @Schema(nullable = true) Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status, @Schema(nullable = true) String reason) {
 
     public SlaState(SlaMetric metric, long targetMinutes, boolean businessHours, Instant startedAt, Instant due,
                     Instant stoppedAt, long elapsedMinutes, long remainingMinutes, Status status) {

@@ -1,5 +1,11 @@
 package dev.helpdesk.app.storage;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.auth.CurrentActor;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+@Tag(name = "Tickets")
 @Path("/api/v1/attachments")
 public class AttachmentResource {
     private final AttachmentService attachments;
@@ -18,6 +25,8 @@ public class AttachmentResource {
         this.current = current;
     }
 
+    @Operation(operationId = "downloadAttachment", summary = "Download an attachment")
+    @APIResponse(responseCode = "200", description = "The file, as a download", content = @Content(mediaType = "*/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @GET
     @Path("/{id}")
     public Response download(@PathParam("id") long id) {

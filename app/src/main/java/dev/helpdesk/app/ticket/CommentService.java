@@ -1,5 +1,6 @@
 package dev.helpdesk.app.ticket;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.db.Db;
@@ -42,6 +43,7 @@ public class CommentService {
     }
 
     /** A reply ({@code public}, the default) or an internal note. */
+    @Schema(example = "{\"body\":\"A technician will look at it this afternoon.\",\"public\":true}")
     public record AddComment(@NotBlank @Size(max = MAX_BODY, message = Rules.MAX_CHARS) String body,
                              @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean isPublic) {}
 

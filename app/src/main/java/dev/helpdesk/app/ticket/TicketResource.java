@@ -1,5 +1,11 @@
 package dev.helpdesk.app.ticket;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.helpdesk.app.audit.AuditEvent;
 import dev.helpdesk.app.audit.AuditQueries;
 import dev.helpdesk.app.auth.Actor;
@@ -30,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
 
+@Tag(name = "Tickets")
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,18 +58,23 @@ public class TicketResource {
         this.current = current;
     }
 
+    @Operation(operationId = "createTicket", summary = "Open a ticket")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Ticket.class)))
+    @Extension(name = "x-errors", value = "403 A customer set a field only agents may set | 429 Too many requests, or a customer opening tickets in quick succession (spam-guard)")
     @POST
     public Response create(@NotNull(message = "must be a JSON object") @Valid TicketService.CreateTicket body) {
         Ticket t = tickets.create(current.require(), body);
         return links.created("/api/v1/tickets/" + t.id()).tag(ETags.of(t.version())).entity(t).build();
     }
 
+    @Operation(operationId = "listTickets", summary = "List and search tickets")
     @GET
     public Page<Ticket> list(@Valid @BeanParam TicketListParams params) {
         Actor actor = current.require();
         return tickets.list(actor, TicketFilter.of(params, actor.id()));
     }
 
+    @Operation(operationId = "getTicket", summary = "One ticket")
     @GET
     @Path("/{id}")
     public RestResponse<Ticket> get(@PathParam("id") long id) {
@@ -70,6 +82,8 @@ public class TicketResource {
         return ETags.ok(t, t.version());
     }
 
+    @Operation(operationId = "updateTicket", summary = "Change a ticket, as a JSON merge patch")
+    @Extension(name = "x-errors", value = "403 A customer changed something other than status solved | 409 The ticket is closed (ticket-closed) or the status may not change that way (invalid-transition)")
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -79,6 +93,9 @@ public class TicketResource {
         return ETags.ok(t, t.version());
     }
 
+    @Operation(operationId = "addComment", summary = "Reply, or write an internal note (agents)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Comment.class)))
+    @Extension(name = "x-errors", value = "403 Customers cannot write internal notes | 409 The ticket is closed (ticket-closed)")
     @POST
     @Path("/{id}/comments")
     public Response comment(@PathParam("id") long id, @NotNull(message = "must be a JSON object") @Valid CommentService.AddComment body) {
@@ -86,6 +103,7 @@ public class TicketResource {
         return links.created("/api/v1/tickets/" + id + "/comments/" + c.id()).entity(c).build();
     }
 
+    @Operation(operationId = "listComments", summary = "The conversation (customers: public replies only)")
     @GET
     @Path("/{id}/comments")
     public List<Comment> comments(@PathParam("id") long id) {
@@ -93,6 +111,7 @@ public class TicketResource {
     }
 
     /** One comment (the Location of a new one); internal notes only for agents. */
+    @Operation(operationId = "getComment", summary = "One comment")
     @GET
     @Path("/{id}/comments/{commentId}")
     public Comment comment(@PathParam("id") long id, @PathParam("commentId") long commentId) {
@@ -104,6 +123,9 @@ public class TicketResource {
      * Content-Length over the limit is refused before the body is read (the HTTP layer itself
      * answers a malformed Content-Length with a bare 400).
      */
+    @Operation(operationId = "uploadAttachment", summary = "Attach a file (the raw bytes as the body) to a comment")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Attachment.class)))
+    @Extension(name = "x-errors", value = "403 Customers attach only to their own comments | 409 The ticket is closed (ticket-closed) | 413 Larger than ATTACH_MAX_BYTES (attachment-too-large) | 415 The content of the file is not an allowed type (unsupported-attachment-type)")
     @POST
     @Path("/{id}/comments/{commentId}/attachments")
     @Consumes(MediaType.WILDCARD)
@@ -114,6 +136,8 @@ public class TicketResource {
         return links.created(a.downloadUrl()).entity(a).build();
     }
 
+    @Operation(operationId = "ticketAudit", summary = "The history of the ticket (agents)")
+    @Extension(name = "x-errors", value = "403 Agents and admins only")
     @GET
     @Path("/{id}/audit")
     public Page<AuditEvent> audit(@PathParam("id") long id, @Valid @BeanParam PageRequest.Params page) {

@@ -1,5 +1,6 @@
 package dev.helpdesk.app.ticket;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.helpdesk.app.abuse.SpamGuard;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
@@ -52,6 +53,7 @@ public class TicketService {
     }
 
     /** POST /tickets; {@code requesterId}, {@code assigneeId} and {@code groupId} are for agents. */
+    @Schema(example = "{\"subject\":\"Printer jams on every page\",\"description\":\"Since Monday the printer on floor 3 jams.\",\"priority\":\"high\",\"tags\":[\"hardware\",\"printer\"]}")
     public record CreateTicket(
             @NotBlank @Size(max = MAX_SUBJECT, message = Rules.MAX_CHARS) String subject,
             @NotBlank @Size(max = MAX_DESCRIPTION, message = Rules.MAX_CHARS) String description,
@@ -140,6 +142,7 @@ public class TicketService {
      * PATCH /tickets/{id}, a JSON merge patch: an absent field stays as it is; {@code assigneeId}
      * and {@code groupId} may be null to clear them, the other fields may not.
      */
+    @Schema(example = "{\"status\":\"pending\",\"assigneeId\":7,\"groupId\":null}")
     public record TicketPatch(
             @NotNull(message = MergePatch.NOT_NULL) JsonNullable<@Pattern(regexp = Rules.NON_BLANK_PATTERN, message = Rules.NOT_BLANK)
                     @Size(max = MAX_SUBJECT, message = Rules.MAX_CHARS) String> subject,

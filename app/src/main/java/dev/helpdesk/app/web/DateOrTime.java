@@ -39,8 +39,12 @@ public record DateOrTime(Instant instant, LocalDate date) {
         return instant != null ? instant : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** Exclusive upper bound. */
+    /** Exclusive upper bound; the end of 9999-12-31 at most, so it stays a four-digit-year date-time. */
     public Instant upperBound() {
-        return instant != null ? instant : date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (instant != null) {
+            return instant;
+        }
+        return date.equals(SaneDate.MAX) ? SaneDate.MAX.atTime(23, 59, 59, 999_999_000).toInstant(ZoneOffset.UTC)
+                : date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -6,9 +6,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Base of API tests: real PostgreSQL + Redis, and a first admin created the way production does. */
+/**
+ * Base of API tests: real PostgreSQL + Redis, a first admin created the way production does, and
+ * every answer checked against the published API document ({@link Contract}).
+ */
 @QuarkusTestResource(RealServers.class)
 public abstract class HelpDeskTest {
+    static {
+        Contract.install();
+    }
+
     @Inject
     AdminBootstrap bootstrap;
 
