@@ -100,6 +100,7 @@ public class ApiTokenResource {
     @Extension(name = "x-errors", value = "403 Admins only")
     @DELETE
     @Path("/{id}")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     public Response revoke(@PathParam("id") long id) {
         Actor actor = current.require().requireAdmin();
         long tokenId = id;

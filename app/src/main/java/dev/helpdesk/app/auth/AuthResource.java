@@ -105,6 +105,7 @@ public class AuthResource {
     @Extension(name = "x-errors", value = "400 The token is an API token, which has no session")
     @POST
     @Path("/logout")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     public Response logout() {
         current.require();
         Long session = current.sessionId();
@@ -123,6 +124,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Done")
     @POST
     @Path("/logout-everywhere")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     public Response logoutEverywhere() {
         Actor actor = current.require();
         db.tx(c -> Sessions.endAll(c, actor.id(), "logout-everywhere"));

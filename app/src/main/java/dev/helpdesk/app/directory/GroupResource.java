@@ -98,6 +98,7 @@ public class GroupResource {
     @Extension(name = "x-errors", value = "403 Admins only")
     @PUT
     @Path("/{id}/members/{userId}")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     public Group addMember(@PathParam("id") long id, @PathParam("userId") long userId) {
         Actor actor = current.require().requireAdmin();
         long groupId = id;
@@ -120,6 +121,7 @@ public class GroupResource {
     @Extension(name = "x-errors", value = "403 Admins only")
     @DELETE
     @Path("/{id}/members/{userId}")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     public Group removeMember(@PathParam("id") long id, @PathParam("userId") long userId) {
         Actor actor = current.require().requireAdmin();
         long groupId = id;

@@ -174,7 +174,15 @@ public class JobQueue {
     public Stats stats() {
         RedisCommands<String, String> r = redis.get();
         long length = r.xlen(settings.streamKey());
-        long pending = length == 0 ? 0 : r.xpending(settings.streamKey(), settings.group()).getCount();
+        long pending;
+        try {
+            pending = length == 0 ? 0 : r.xpending(settings.streamKey(), settings.group()).getCount();
+        } catch (io.lettuce.core.RedisCommandExecutionException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
+                throw e;
+            }
+            pending = 0; // jobs queued before any worker started: all of them are waiting
+        }
         return new Stats(Math.max(0, length - pending), pending, r.zcard(settings.delayedKey()), r.xlen(settings.deadLetterKey()));
     }
 

@@ -56,7 +56,7 @@ public class BusinessCalendarResource {
 
     static final int MAX_WINDOWS = 50;
     static final int MAX_HOLIDAYS = 1000;
-    static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+    static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     /** A calendar as the admin sends it (POST, PUT). */
     @Schema(example = "{\"name\":\"Office hours\",\"timeZone\":\"Europe/Berlin\",\"windows\":[{\"day\":\"monday\",\"start\":\"09:00\",\"end\":\"17:00\"}],\"holidays\":[\"2026-12-25\"]}")

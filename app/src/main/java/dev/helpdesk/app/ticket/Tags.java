@@ -7,7 +7,9 @@ import java.util.List;
 final class Tags {
     static final int MAX_TAGS = 20;
     /** 1-50 letters, digits, '_', '-', ':' or '.', starting with a letter or digit; surrounding blanks are ignored. */
-    static final String PATTERN = "\\s*[A-Za-z0-9][A-Za-z0-9_:.-]{0,49}\\s*";
+    static final String PATTERN = "^\\s*[A-Za-z0-9][A-Za-z0-9_:.-]{0,49}\\s*$";
+    /** As a filter value an empty item ("vip,,billing") is ignored. */
+    static final String PATTERN_OR_EMPTY = "^(\\s*|\\s*[A-Za-z0-9][A-Za-z0-9_:.-]{0,49}\\s*)$";
     static final String INVALID = "is not a tag: use 1-50 letters, digits, '_', '-', ':' or '.', starting with a letter or digit";
     static final String TOO_MANY = "at most {max} tags";
 

@@ -7,22 +7,23 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.Separator;
 
 /** The ticket list's query parameters (docs/api.md, "List filters"); lists take repeated or comma-separated values. */
 public class TicketListParams extends PageRequest.Params {
-    static final String ID_ME_OR_NONE = "[1-9][0-9]{0,17}|me|none";
-    static final String ID_OR_NONE = "[1-9][0-9]{0,17}|none";
+    static final String ID_ME_OR_NONE = "^([1-9][0-9]{0,17}|me|none)$";
+    static final String ID_OR_NONE = "^([1-9][0-9]{0,17}|none)$";
 
     @QueryParam("status")
     @Separator(",")
-    @Parameter(description = "any of these statuses")
+    @Parameter(description = "any of these statuses, comma-separated (or the parameter repeated)", explode = Explode.FALSE)
     public List<TicketStatus> status;
 
     @QueryParam("priority")
     @Separator(",")
-    @Parameter(description = "any of these priorities")
+    @Parameter(description = "any of these priorities, comma-separated (or the parameter repeated)", explode = Explode.FALSE)
     public List<Priority> priority;
 
     @QueryParam("assignee")
@@ -46,8 +47,8 @@ public class TicketListParams extends PageRequest.Params {
     @QueryParam("tag")
     @Separator(",")
     @Size(max = Tags.MAX_TAGS, message = Tags.TOO_MANY)
-    @Parameter(description = "has all these tags")
-    public List<@Pattern(regexp = "|" + Tags.PATTERN, message = Tags.INVALID) String> tag;
+    @Parameter(description = "has all these tags, comma-separated (or the parameter repeated)", explode = Explode.FALSE)
+    public List<@Pattern(regexp = Tags.PATTERN_OR_EMPTY, message = Tags.INVALID) String> tag;
 
     @QueryParam("createdFrom")
     public DateOrTime createdFrom;

@@ -9,9 +9,11 @@ public final class Rules {
 
     public static final String MAX_CHARS = "must be at most {max} characters";
     public static final String NOT_BLANK = "must not be blank";
+    // Patterns are anchored and use only what Java and ECMA-262 (the OpenAPI document's dialect) read
+    // alike, so a pattern means the same to the server and to every client that checks it.
     /** Something other than white space; for optional fields that may not be blank when present. */
-    public static final String NON_BLANK_PATTERN = "(?s).*\\S.*";
-    public static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    public static final String NON_BLANK_PATTERN = "^[\\s\\S]*\\S[\\s\\S]*$";
+    public static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     public static final String EMAIL = "is not a valid email address";
 
     public static final int NAME = 200;

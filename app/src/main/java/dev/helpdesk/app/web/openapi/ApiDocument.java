@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Completes the generated OpenAPI document with the rules the whole API follows, applied in one
  * place instead of on every method: Bearer security (operations marked {@code x-public} need
  * none), the problem+json answers every operation can give (400 with a body or parameters, 401
- * unless public, 404 with a path id, 412 with If-Match, 413/415 with a body, 429, 500, 503),
+ * unless public, 404 with a path id, 406, 412 with If-Match, 413/415 with a body, 429, 500, 503),
  * request bodies that refuse unknown fields, and merge-patch bodies described by their real fields.
  */
 public class ApiDocument implements OASFilter {
@@ -42,6 +42,7 @@ public class ApiDocument implements OASFilter {
             Map.entry("403", "The caller's role may not do this (forbidden)"),
             Map.entry("404", "No such resource, or one the caller may not see (not-found)"),
             Map.entry("409", "The change conflicts with the current state"),
+            Map.entry("406", "The Accept header excludes every type this operation answers with (not-acceptable)"),
             Map.entry("412", "If-Match names an older version than the record's (precondition-failed)"),
             Map.entry("413", "The body is larger than HTTP_MAX_BODY_BYTES (payload-too-large)"),
             Map.entry("415", "The Content-Type is not accepted here (unsupported-media-type)"),
@@ -120,6 +121,7 @@ public class ApiDocument implements OASFilter {
             error(responses, "429");
             error(responses, "503");
         }
+        error(responses, "406");
         error(responses, "500");
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
             APIResponse response = r.getValue();
