@@ -1,5 +1,6 @@
 package dev.helpdesk.app.sla;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +12,7 @@ import java.util.Set;
 public record CalendarDefinition(long id, String name, String timeZone, List<Window> windows, List<LocalDate> holidays, long version) {
 
     /** day: monday…sunday; start/end as HH:mm, an end at or before the start crosses midnight. */
+    @Schema(name = "CalendarWindow")
     public record Window(String day, String start, String end) {}
 
     public BusinessCalendar toCalendar() {

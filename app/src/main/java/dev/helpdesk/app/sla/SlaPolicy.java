@@ -14,6 +14,7 @@ import java.util.Map;
 public record SlaPolicy(long id, String name, int position, boolean active, @Schema(nullable = true) Long calendarId, Conditions conditions,
                         Map<Priority, Map<SlaMetric, Goal>> targets, Instant createdAt, Instant updatedAt, long version) {
 
+    @Schema(name = "SlaConditions")
     public record Conditions(List<Priority> priorities, List<Long> organizationIds, List<Long> groupIds, List<String> tags) {
         /** Stored conditions may lack a list (older rows, '{}' defaults): that is "any", an empty list. */
         public Conditions {
@@ -36,6 +37,7 @@ public record SlaPolicy(long id, String name, int position, boolean active, @Sch
     }
 
     /** Minutes for one clock, in business hours (the policy's calendar) or calendar time. */
+    @Schema(name = "SlaGoal")
     public record Goal(long minutes, boolean businessHours) {}
 
     public List<SlaTarget> targetsFor(Priority priority) {

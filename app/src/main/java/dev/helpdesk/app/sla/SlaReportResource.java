@@ -35,11 +35,14 @@ public class SlaReportResource {
         this.current = current;
     }
 
+    @Schema(name = "SlaReportRow")
     public record Row(String metric, String priority, long met, long breached, @Schema(nullable = true) Double achievementPercent) {}
 
     /** Null while no clock of the kind has finished in the range. */
+    @Schema(name = "SlaDurations")
     public record Durations(@Schema(nullable = true) Double medianMinutes, @Schema(nullable = true) Double p90Minutes) {}
 
+    @Schema(name = "SlaReport")
     public record Report(Instant from, Instant to, List<Row> targets, Durations firstResponse, Durations resolution, long breached) {}
 
     @Operation(operationId = "slaReport", summary = "SLA achievement for tickets created in a range (agents)")

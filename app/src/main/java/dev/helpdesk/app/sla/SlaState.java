@@ -22,6 +22,7 @@ public record SlaState(SlaMetric metric, long targetMinutes, boolean businessHou
                 Status.UNKNOWN, reason);
     }
 
+    @Schema(name = "SlaStatus")
     public enum Status {
         @JsonProperty("active") ACTIVE,
         @JsonProperty("at_risk") AT_RISK,
