@@ -30,7 +30,7 @@ public record AppConfig(
                         String deadLetterName, long maxBacklog) {}
 
     /** Notification email through SMTP (EMAIL_ENABLED, SMTP_*). */
-    public record Email(boolean enabled, String host, int port, String from) {}
+    public record Email(boolean enabled, String host, int port, String from, java.time.Duration timeout) {}
 
     public record Sla(long reminderLeadMinutes, long checkIntervalSeconds) {}
 
@@ -191,14 +191,16 @@ public record AppConfig(
     private static Email email(ConfigReader env) {
         boolean enabled = env.bool("EMAIL_ENABLED", false);
         int port = env.intValue("SMTP_PORT", 587, 1, 65_535);
+        // an SMTP server that accepts the connection and then never answers must not hold a worker thread for good
+        java.time.Duration timeout = java.time.Duration.ofSeconds(env.longValue("SMTP_TIMEOUT_SECONDS", 60, 1, 3600));
         if (!enabled) {
-            return new Email(false, env.string("SMTP_HOST", ""), port, env.string("SMTP_FROM", ""));
+            return new Email(false, env.string("SMTP_HOST", ""), port, env.string("SMTP_FROM", ""), timeout);
         }
         String from = env.required("SMTP_FROM");
         if (!from.contains("@")) {
             throw new ConfigException("SMTP_FROM", "is not an email address");
         }
-        return new Email(true, env.required("SMTP_HOST"), port, from);
+        return new Email(true, env.required("SMTP_HOST"), port, from, timeout);
     }
 
     private static Storage storage(ConfigReader env) {

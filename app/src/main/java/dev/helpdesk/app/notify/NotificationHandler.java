@@ -6,7 +6,7 @@ import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.queue.Job;
 import dev.helpdesk.app.queue.JobHandler;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,10 +24,10 @@ import java.util.Optional;
 public class NotificationHandler implements JobHandler {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NotificationHandler.class);
     private final Db db;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final AppConfig.Email email;
 
-    public NotificationHandler(Db db, Mailer mailer, AppConfig config) {
+    public NotificationHandler(Db db, ReactiveMailer mailer, AppConfig config) {
         this.db = db;
         this.mailer = mailer;
         this.email = config.email();
@@ -61,7 +61,8 @@ public class NotificationHandler implements JobHandler {
                 continue; // sent by an earlier attempt of this job
             }
             if (email.enabled()) {
-                mailer.send(mail);
+                // a timeout fails this attempt; the job is retried with back-off like any other failure
+                mailer.send(mail).await().atMost(email.timeout());
             } else {
                 // standalone and test desks without SMTP: show what would have been sent
                 LOG.infof("email not sent (EMAIL_ENABLED=false): to=%s subject=%s", mail.getTo(), mail.getSubject());

@@ -76,7 +76,7 @@ class NotificationFlowTest extends HelpDeskTest {
     @Test
     void creatingAndRepliesEmailTheRightPeopleInOneThread() throws Exception {
         long t = Api.ticket(customer.token(), "Printer jams");
-        await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(customer.email()).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(customer.email()).size() == 1);
         MimeMessage received = mailTo(customer.email()).get(0);
         assertThat(received.getSubject()).isEqualTo("Received: [#" + t + "] Printer jams");
         assertThat(received.getHeader("References")[0]).isEqualTo("<ticket-" + t + "@helpdesk>");
@@ -87,7 +87,7 @@ class NotificationFlowTest extends HelpDeskTest {
         as(agent.token()).body(Map.of("body", "Try turning it off and on")).post("/api/v1/tickets/" + t + "/comments").then().statusCode(201);
         as(customer.token()).body(Map.of("body", "Still jams")).post("/api/v1/tickets/" + t + "/comments").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(customer.email()).size() == 2 && mailTo(agent.email()).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(customer.email()).size() == 2 && mailTo(agent.email()).size() == 2);
         assertThat(subject(mailTo(customer.email()).get(1))).isEqualTo("Re: [#" + t + "] Printer jams");
         assertThat(mailTo(agent.email())).extracting(NotificationFlowTest::subject)
                 .containsExactlyInAnyOrder("Assigned to you: [#" + t + "] Printer jams", "Customer replied: [#" + t + "] Printer jams");
@@ -98,7 +98,7 @@ class NotificationFlowTest extends HelpDeskTest {
     @Test
     void aJobRunTwiceSendsOneEmail() {
         long t = Api.ticket(agent.token(), Map.of("subject", "Twice", "description", "d", "requesterId", customer.id()));
-        await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(customer.email()).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(customer.email()).size() == 1);
         Job again = new Job("direct-" + t, Notifications.TICKET_CREATED, Map.of("ticketId", Long.toString(t)), 1);
         handler.handle(again);
         handler.handle(again);
