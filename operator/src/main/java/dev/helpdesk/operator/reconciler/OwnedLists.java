@@ -1,0 +1,114 @@
+package dev.helpdesk.operator.reconciler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lists and maps the operator owns whole: the containers, each container's env and volume
+ * mounts, and the volumes of its pod templates, and the data of its ConfigMaps. Server-side apply
+ * merges entries other managers added into these; here they are found and removed, so a variable
+ * or key someone added by hand goes the way a changed value does. Labels and annotations are not
+ * owned whole: what other tools add there (kubectl rollout restart) stays.
+ */
+final class OwnedLists {
+    private static final ObjectMapper JSON = Serialization.jsonMapper();
+
+    private OwnedLists() {}
+
+    /** JSON pointers (into the live object) of entries that are not in the desired object. */
+    static List<String> foreignEntries(HasMetadata live, HasMetadata desired) {
+        JsonNode l = JSON.valueToTree(live);
+        JsonNode d = JSON.valueToTree(desired);
+        List<String> out = new ArrayList<>();
+        mapKeys(l.path("data"), d.path("data"), "/data", out);
+        JsonNode podSpec = l.path("spec").path("template").path("spec");
+        JsonNode wanted = d.path("spec").path("template").path("spec");
+        if (podSpec.isObject() && wanted.isObject()) {
+            named(podSpec.path("volumes"), wanted.path("volumes"), "/spec/template/spec/volumes", out);
+            named(podSpec.path("containers"), wanted.path("containers"), "/spec/template/spec/containers", out);
+            JsonNode containers = podSpec.path("containers");
+            for (int i = 0; i < containers.size(); i++) {
+                JsonNode mine = byName(wanted.path("containers"), containers.get(i).path("name").asText());
+                if (mine != null) {
+                    String at = "/spec/template/spec/containers/" + i;
+                    named(containers.get(i).path("env"), mine.path("env"), at + "/env", out);
+                    named(containers.get(i).path("volumeMounts"), mine.path("volumeMounts"), at + "/volumeMounts", out);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A JSON patch that removes the foreign entries, each guarded by a test of its current value; null when none. */
+    static String removalPatch(HasMetadata live, HasMetadata desired) {
+        List<String> pointers = new ArrayList<>(foreignEntries(live, desired));
+        if (pointers.isEmpty()) {
+            return null;
+        }
+        // deeper paths first (an env entry before any container), and within one array from the end,
+        // so the indexes of what is still to be removed stay valid
+        pointers.sort(java.util.Comparator.comparingInt((String p) -> -p.split("/").length)
+                .thenComparing((a, b) -> isIndex(a) && isIndex(b) ? Integer.compare(index(b), index(a)) : b.compareTo(a)));
+        JsonNode l = JSON.valueToTree(live);
+        ArrayNode ops = JSON.createArrayNode();
+        for (String p : pointers) {
+            ObjectNode test = ops.addObject();
+            test.put("op", "test");
+            test.put("path", p);
+            test.set("value", l.at(p));
+            ObjectNode remove = ops.addObject();
+            remove.put("op", "remove");
+            remove.put("path", p);
+        }
+        return ops.toString();
+    }
+
+    private static boolean isIndex(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1).matches("\\d+");
+    }
+
+    private static int index(String pointer) {
+        return Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
+    }
+
+    private static void mapKeys(JsonNode live, JsonNode desired, String at, List<String> out) {
+        if (!live.isObject()) {
+            return;
+        }
+        live.fieldNames().forEachRemaining(k -> {
+            if (!desired.has(k)) {
+                out.add(at + "/" + k.replace("~", "~0").replace("/", "~1"));
+            }
+        });
+    }
+
+    private static void named(JsonNode live, JsonNode desired, String at, List<String> out) {
+        if (!live.isArray()) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>();
+        desired.forEach(e -> wanted.add(e.path("name").asText()));
+        for (int i = 0; i < live.size(); i++) {
+            if (!wanted.contains(live.get(i).path("name").asText())) {
+                out.add(at + "/" + i);
+            }
+        }
+    }
+
+    private static JsonNode byName(JsonNode array, String name) {
+        for (JsonNode e : array) {
+            if (name.equals(e.path("name").asText())) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
