@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** A fresh install of samples/helpdesk-minimal.yaml, step by step, and what it leaves behind. */
 @QuarkusTest
 class InstallScenarioTest extends OperatorTest {
+    private static final String MIGRATION = dev.helpdesk.operator.dependent.Names.migration("support", "1.0.0", 1);
+
 
     @Test
     void minimalSampleReachesReadyWithEveryResourcePresentAndCorrect() {
@@ -53,13 +55,19 @@ class InstallScenarioTest extends OperatorTest {
 
         Deployment worker = client.apps().deployments().inNamespace(ns).withName("support-worker").get();
         assertThat(worker.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("worker");
-        Job migration = client.batch().v1().jobs().inNamespace(ns).withName("support-migrate-1-0-0").get();
+        Job migration = client.batch().v1().jobs().inNamespace(ns).withName(MIGRATION).get();
         assertThat(migration.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("migrate");
-        assertThat(migration.getSpec().getBackoffLimit()).isZero();
+        assertThat(migration.getSpec().getBackoffLimit()).as("one more pod for a restart race, no loop").isEqualTo(1);
+        assertThat(migration.getMetadata().getName()).matches("support-migrate-1-0-0-[0-9a-f]{6}-1");
         StatefulSet pg = client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get();
         assertThat(pg.getSpec().getTemplate().getSpec().getContainers().get(0).getReadinessProbe().getExec().getCommand())
                 .contains("pg_isready");
-        assertThat(pg.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
+        assertThat(pg.getSpec().getPersistentVolumeClaimRetentionPolicy()).as("Retain, the default, left unset").isNull();
+        StatefulSet redis = client.apps().statefulSets().inNamespace(ns).withName("support-redis").get();
+        assertThat(redis.getSpec().getVolumeClaimTemplates()).singleElement()
+                .satisfies(c -> assertThat(c.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("1Gi"));
+        assertThat(redis.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--appendonly", "--dir", "/data");
+        assertThat(client.apps().deployments().inNamespace(ns).withName("support-redis").get()).as("no Redis Deployment").isNull();
 
         var configMap = client.configMaps().inNamespace(ns).withName("support-config").get();
         assertThat(configMap.getData()).containsEntry("RATE_LIMIT_MAX_REQUESTS", "20").containsEntry("WORKER_CONCURRENCY", "5")
@@ -72,7 +80,7 @@ class InstallScenarioTest extends OperatorTest {
                 client.services().inNamespace(ns).withName("support-app").get(),
                 client.services().inNamespace(ns).withName("support-postgres").get(),
                 client.services().inNamespace(ns).withName("support-redis").get(),
-                client.apps().deployments().inNamespace(ns).withName("support-redis").get(),
+                redis,
                 client.serviceAccounts().inNamespace(ns).withName("support").get(),
                 client.network().v1().networkPolicies().inNamespace(ns).withName("support-data").get(),
                 client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("support-app").get());
@@ -84,9 +92,12 @@ class InstallScenarioTest extends OperatorTest {
                         assertThat(o.getUid()).isEqualTo(hd.getMetadata().getUid());
                         assertThat(o.getController()).isTrue();
                     });
+            // PostgreSQL and Redis carry their own version: an app upgrade must not touch them
+            String component = r.getMetadata().getLabels().get("app.kubernetes.io/component");
+            String version = component.equals("database") ? "16" : component.equals("redis") ? "7.4" : "1.0.0";
             assertThat(r.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "helpdesk-operator")
-                    .containsEntry("app.kubernetes.io/instance", "support").containsEntry("app.kubernetes.io/version", "1.0.0")
-                    .containsKey("app.kubernetes.io/component");
+                    .containsEntry("app.kubernetes.io/instance", "support").as(r.getKind() + " " + r.getMetadata().getName())
+                    .containsEntry("app.kubernetes.io/version", version);
         }
         assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).withName("support-app").get()).isNull();
         assertThat(client.network().v1().ingresses().inNamespace(ns).withName("support-app").get()).isNull();
@@ -106,7 +117,7 @@ class InstallScenarioTest extends OperatorTest {
             cluster.holdJobs(true);
             cluster.hold(false);
             await().atMost(Duration.ofSeconds(20)).until(() ->
-                    client.batch().v1().jobs().inNamespace(ns).withName("support-migrate-1-0-0").get() != null);
+                    client.batch().v1().jobs().inNamespace(ns).withName(MIGRATION).get() != null);
             awaitCondition("support", Conditions.MIGRATED, "False", "Migrating");
             assertThat(get("support").getStatus().phase).isEqualTo("Migrating");
             assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get()).as("app during migration").isNull();
@@ -121,11 +132,11 @@ class InstallScenarioTest extends OperatorTest {
 
     @Test
     void aFailedMigrationStopsTheInstallWithoutRetryLoops() throws InterruptedException {
-        cluster.failJob("support-migrate-1-0-0", "relation tickets already exists");
+        cluster.failJob(MIGRATION, "relation tickets already exists");
         install("helpdesk-minimal.yaml");
         Condition migrated = awaitCondition("support", Conditions.MIGRATED, "False", "MigrationFailed");
-        assertThat(migrated.getMessage()).contains("support-migrate-1-0-0").contains("relation tickets already exists")
-                .contains("kubectl logs job/support-migrate-1-0-0 -n " + ns);
+        assertThat(migrated.getMessage()).contains(MIGRATION).contains("relation tickets already exists")
+                .contains("kubectl logs job/" + MIGRATION + " -n " + ns);
         awaitCondition("support", Conditions.READY, "False", "MigrationFailed");
         assertThat(get("support").getStatus().phase).isEqualTo("Failed");
         Thread.sleep(1500);

@@ -25,7 +25,7 @@ class PodSecurityTest extends OperatorTest {
         client.batch().v1().jobs().inNamespace(ns).list().getItems()
                 .forEach(j -> templates.put("Job/" + j.getMetadata().getName(), j.getSpec().getTemplate()));
         assertThat(templates.keySet()).containsExactlyInAnyOrder("Deployment/support-app", "Deployment/support-worker",
-                "Deployment/support-redis", "StatefulSet/support-postgres", "Job/support-migrate-1-0-0");
+                "StatefulSet/support-redis", "StatefulSet/support-postgres", "Job/" + dev.helpdesk.operator.dependent.Names.migration("support", "1.0.0", 1));
 
         templates.forEach((owner, template) -> {
             var pod = template.getSpec();

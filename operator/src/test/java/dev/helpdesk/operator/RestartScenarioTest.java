@@ -68,8 +68,8 @@ class RestartScenarioTest extends OperatorTest {
             assertThat(client.secrets().inNamespace(ns).withName("support-secrets").get().getData().get("signing-key")).isEqualTo(signingKey);
             assertThat(client.secrets().inNamespace(ns).withName("support-admin").get().getData().get("password")).isEqualTo(adminPassword);
             assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).hasSize(1);
-            assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).hasSize(3);
-            assertThat(client.apps().statefulSets().inNamespace(ns).list().getItems()).hasSize(1);
+            assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).hasSize(2);
+            assertThat(client.apps().statefulSets().inNamespace(ns).list().getItems()).hasSize(2);
             assertThat(client.secrets().inNamespace(ns).list().getItems()).hasSize(2);
         } finally {
             cluster.hold(false);

@@ -22,7 +22,7 @@ public class AttachmentsSpec {
     @ValidationRule(value = "!(has(self.s3) && has(self.s3.bucket) && self.s3.bucket != '') || (has(self.s3.endpoint) && self.s3.endpoint != '')",
             message = "attachments.storage.s3: endpoint is required when a bucket is set")
     public static class Storage {
-        @JsonPropertyDescription("A volume for attachments, shared by app pods (needs ReadWriteMany with more than one pod).")
+        @JsonPropertyDescription("A volume for attachments, mounted by the app and worker pods (see pvc.accessMode).")
         public Pvc pvc = new Pvc();
 
         @JsonPropertyDescription("An S3-compatible bucket; used instead of the volume when bucket is set.")
@@ -37,6 +37,16 @@ public class AttachmentsSpec {
         @Default("5Gi")
         @JsonPropertyDescription("Size of the attachments volume.")
         public String size = "5Gi";
+
+        @Default("ReadWriteOnce")
+        @io.fabric8.generator.annotation.Pattern("^(ReadWriteOnce|ReadWriteMany)$")
+        @JsonPropertyDescription("ReadWriteOnce (default, every cluster has it): app and worker pods are kept on the node that mounts"
+                + " the volume. ReadWriteMany (needs a class that offers it, e.g. NFS or CephFS) lets them spread over nodes."
+                + " Fixed when the volume is created.")
+        public String accessMode = "ReadWriteOnce";
+
+        @JsonPropertyDescription("StorageClass of the attachments volume; the cluster default when unset. Fixed when the volume is created.")
+        public String storageClassName;
     }
 
     public static class S3 {

@@ -24,6 +24,14 @@ public class DatabaseSpec {
         return managed != null ? managed : new Managed();
     }
 
+    // a data directory belongs to one PostgreSQL major and one volume: neither can be swapped under it
+    @ValidationRule(value = "self.version == oldSelf.version",
+            message = "database.managed.version cannot change in place: a data directory belongs to one PostgreSQL major."
+                    + " Back up, create a new HelpDesk with the new version and restore the backup into it (docs/operations.md)")
+    @ValidationRule(value = "has(self.storageClassName) == has(oldSelf.storageClassName)"
+            + " && (!has(self.storageClassName) || self.storageClassName == oldSelf.storageClassName)",
+            message = "database.managed.storageClassName cannot change in place: the data volume exists."
+                    + " Back up, create a new HelpDesk with the new class and restore the backup into it (docs/operations.md)")
     public static class Managed {
         @Default("16")
         @Pattern("^(14|15|16|17)$")
@@ -39,7 +47,7 @@ public class DatabaseSpec {
         public String storageClassName;
 
         @Default("false")
-        @JsonPropertyDescription("Delete the data volume when the HelpDesk is deleted. Off by default: data outlives the resource.")
+        @JsonPropertyDescription("Delete the data volume when the HelpDesk is deleted. Off by default: data outlives the resource. Needs Kubernetes 1.27+ (or the StatefulSetAutoDeletePVC feature gate); older servers ignore it.")
         public Boolean deleteClaimOnRemoval = false;
 
         @JsonPropertyDescription("CPU and memory for the database pod.")

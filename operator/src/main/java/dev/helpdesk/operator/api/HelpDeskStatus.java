@@ -47,6 +47,31 @@ public class HelpDeskStatus {
     public LastBackup lastBackup;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyDescription("The schema migration for the spec's version: which attempt, in which Job.")
+    public Migration migration;
+
+    public static class Migration {
+        @JsonPropertyDescription("App version the migration is for.")
+        public String version;
+        @JsonPropertyDescription("Attempt number; a retry (annotation helpdesk.dev/retry-migration) starts the next one.")
+        public Integer attempt;
+        @JsonPropertyDescription("Name of the attempt's Job.")
+        public String job;
+        @JsonPropertyDescription("Value of helpdesk.dev/retry-migration when this attempt started; a different value asks for a retry.")
+        public String retryRequest;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Migration m && java.util.Objects.equals(version, m.version) && java.util.Objects.equals(attempt, m.attempt)
+                    && java.util.Objects.equals(job, m.job) && java.util.Objects.equals(retryRequest, m.retryRequest);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(version, attempt, job, retryRequest);
+        }
+    }
+
     public static class LastBackup {
         @JsonPropertyDescription("Name of the HelpDeskBackup.")
         public String name;

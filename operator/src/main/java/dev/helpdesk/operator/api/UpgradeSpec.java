@@ -18,4 +18,16 @@ public class UpgradeSpec {
     @Min(30)
     @JsonPropertyDescription("Seconds a rollout may take before it counts as failed (progressDeadlineSeconds).")
     public Integer progressDeadlineSeconds = 600;
+
+    @Default("1")
+    @Min(0)
+    @io.fabric8.generator.annotation.Max(20)
+    @JsonPropertyDescription("Finished migration Jobs that succeeded to keep (newest first); older ones are deleted.")
+    public Integer successfulJobsHistoryLimit = 1;
+
+    @Default("1")
+    @Min(0)
+    @io.fabric8.generator.annotation.Max(20)
+    @JsonPropertyDescription("Finished migration Jobs that failed to keep (newest first), so their logs explain the failure.")
+    public Integer failedJobsHistoryLimit = 1;
 }

@@ -48,9 +48,25 @@ public final class AppConfigMapDependent {
             env.put("STORAGE_TYPE", "filesystem");
             env.put("STORAGE_PATH", STORAGE_PATH);
         }
+        publicUrl(s).ifPresent(url -> env.put("HELPDESK_PUBLIC_URL", url));
+        if (s.app.trustedProxies != null && !s.app.trustedProxies.isEmpty()) {
+            env.put("HTTP_TRUSTED_PROXIES", String.join(",", s.app.trustedProxies));
+        }
         env.put("SLA_REMINDER_LEAD_MINUTES", str(s.sla.reminderLeadMinutes));
         env.put("SLA_CHECK_INTERVAL_SECONDS", str(s.sla.checkIntervalSeconds));
         return new ConfigMapBuilder().withMetadata(Owned.meta(hd, Names.config(hd), "config")).withData(env).build();
+    }
+
+    /** spec.app.publicURL, else what the ingress serves: its host, https when it terminates TLS. */
+    static java.util.Optional<String> publicUrl(HelpDeskSpec s) {
+        if (s.app.publicURL != null && !s.app.publicURL.isBlank()) {
+            return java.util.Optional.of(s.app.publicURL);
+        }
+        if (Boolean.TRUE.equals(s.ingress.enabled) && s.ingress.host != null && !s.ingress.host.isBlank()) {
+            boolean tls = s.ingress.tlsSecretName != null && !s.ingress.tlsSecretName.isBlank();
+            return java.util.Optional.of((tls ? "https://" : "http://") + s.ingress.host);
+        }
+        return java.util.Optional.empty();
     }
 
     private static String str(Object o) {

@@ -22,17 +22,22 @@ import java.util.Map;
 public final class AppDependents {
     public static final String COMPONENT = "app";
     public static final String CONFIG_HASH = "helpdesk.dev/config-hash";
+    /** The data of the Secrets the spec references; part of CONFIG_HASH too, apart so a change can be named. */
+    public static final String SECRETS_HASH = "helpdesk.dev/secrets-hash";
 
     private AppDependents() {}
 
-    public static Deployment deployment(HelpDesk hd, String configHash) {
+    public static Deployment deployment(HelpDesk hd, String configHash, String secretsHash) {
         AppSpec app = hd.getSpec().app;
         var container = AppPods.container(hd, "serve", app.resources);
         container.getPorts().add(new io.fabric8.kubernetes.api.model.ContainerPortBuilder().withName("http").withContainerPort(8080).build());
         container.setReadinessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder().withNewHttpGet().withPath("/q/health/ready")
                 .withPort(new IntOrString("http")).endHttpGet().withPeriodSeconds(5).withFailureThreshold(3).build());
+        // a slow first start (migrations done, caches warming on a busy node) gets 5 minutes before liveness counts
+        container.setStartupProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder().withNewHttpGet().withPath("/q/health/started")
+                .withPort(new IntOrString("http")).endHttpGet().withPeriodSeconds(5).withFailureThreshold(60).build());
         container.setLivenessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder().withNewHttpGet().withPath("/q/health/live")
-                .withPort(new IntOrString("http")).endHttpGet().withInitialDelaySeconds(20).withPeriodSeconds(10).withFailureThreshold(6).build());
+                .withPort(new IntOrString("http")).endHttpGet().withPeriodSeconds(10).withFailureThreshold(6).build());
         var pod = AppPods.podSpec(hd, container, true, "Always");
         pod.setTopologySpreadConstraints(java.util.List.of(
                 new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname")
@@ -51,7 +56,7 @@ public final class AppDependents {
                 .withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate().endStrategy()
                 .withNewSelector().withMatchLabels(Labels.selector(hd, COMPONENT)).endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(Labels.of(hd, COMPONENT)).withAnnotations(Map.of(CONFIG_HASH, configHash)).endMetadata()
+                .withNewMetadata().withLabels(Labels.of(hd, COMPONENT)).withAnnotations(Map.of(CONFIG_HASH, configHash, SECRETS_HASH, secretsHash)).endMetadata()
                 .withSpec(pod)
                 .endTemplate()
                 .endSpec()
@@ -78,13 +83,19 @@ public final class AppDependents {
 
     public static HorizontalPodAutoscaler hpa(HelpDesk hd) {
         AppSpec.Autoscaling a = hd.getSpec().app.autoscaling;
-        return new HorizontalPodAutoscalerBuilder().withMetadata(Owned.meta(hd, Names.app(hd), COMPONENT))
+        HorizontalPodAutoscaler hpa = new HorizontalPodAutoscalerBuilder().withMetadata(Owned.meta(hd, Names.app(hd), COMPONENT))
                 .withNewSpec()
                 .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(Names.app(hd)).endScaleTargetRef()
                 .withMinReplicas(a.minReplicas).withMaxReplicas(a.maxReplicas)
                 .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget()
                 .withType("Utilization").withAverageUtilization(a.targetCPUUtilizationPercentage).endTarget().endResource().endMetric()
                 .endSpec().build();
+        if (a.targetMemoryUtilizationPercentage != null) {
+            hpa.getSpec().getMetrics().add(new io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder().withType("Resource")
+                    .withNewResource().withName("memory").withNewTarget().withType("Utilization")
+                    .withAverageUtilization(a.targetMemoryUtilizationPercentage).endTarget().endResource().build());
+        }
+        return hpa;
     }
 
     public static Ingress ingress(HelpDesk hd) {

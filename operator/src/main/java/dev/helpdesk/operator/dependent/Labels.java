@@ -20,6 +20,14 @@ public final class Labels {
         return labels;
     }
 
+    /** PostgreSQL and Redis carry their own version, not the app's: an app upgrade must not roll them. */
+    public static Map<String, String> ofDataService(HelpDesk hd, String component, String version) {
+        Map<String, String> labels = new LinkedHashMap<>(selector(hd, component));
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put("app.kubernetes.io/version", version);
+        return labels;
+    }
+
     /** Never includes the version: selectors are immutable and must survive upgrades. */
     public static Map<String, String> selector(HelpDesk hd, String component) {
         Map<String, String> labels = new LinkedHashMap<>();

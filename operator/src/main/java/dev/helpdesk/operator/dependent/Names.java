@@ -17,10 +17,22 @@ public final class Names {
     public static String serviceAccount(HelpDesk hd) { return hd.getMetadata().getName(); }
     public static String networkPolicy(HelpDesk hd) { return hd.getMetadata().getName() + "-data"; }
 
-    /** Job names carry the version (dots become dashes: names are DNS labels). */
-    public static String migration(HelpDesk hd, String version) {
-        String name = hd.getMetadata().getName() + "-migrate-" + version.toLowerCase().replaceAll("[^a-z0-9-]", "-");
-        return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("-+$", "");
+    /**
+     * {@code NAME-migrate-VERSION-HASH-ATTEMPT}: readable version, a short hash of the exact version
+     * string (1.0.0-rc.1 and 1.0.0-rc-1 read alike) and the attempt, within 63 characters.
+     */
+    public static String migration(HelpDesk hd, String version, int attempt) {
+        return migration(hd.getMetadata().getName(), version, attempt);
+    }
+
+    public static String migration(String helpDesk, String version, int attempt) {
+        String suffix = "-" + dev.helpdesk.operator.reconciler.Applier.hashOf(version).substring(0, 6) + "-" + attempt;
+        String readable = helpDesk + "-migrate-" + version.toLowerCase().replaceAll("[^a-z0-9-]", "-");
+        int room = 63 - suffix.length();
+        if (readable.length() > room) {
+            readable = readable.substring(0, room);
+        }
+        return readable.replaceAll("-+$", "") + suffix;
     }
 
     public static String appUrl(HelpDesk hd) {

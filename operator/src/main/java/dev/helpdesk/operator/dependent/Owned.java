@@ -10,7 +10,11 @@ public final class Owned {
     private Owned() {}
 
     public static ObjectMeta meta(HelpDesk hd, String name, String component) {
-        return new ObjectMetaBuilder(unowned(hd, name, component))
+        return meta(hd, name, Labels.of(hd, component));
+    }
+
+    public static ObjectMeta meta(HelpDesk hd, String name, java.util.Map<String, String> labels) {
+        return new ObjectMetaBuilder().withName(name).withNamespace(hd.getMetadata().getNamespace()).withLabels(labels)
                 .withOwnerReferences(new OwnerReferenceBuilder()
                         .withApiVersion(hd.getApiVersion()).withKind(hd.getKind())
                         .withName(hd.getMetadata().getName()).withUid(hd.getMetadata().getUid())

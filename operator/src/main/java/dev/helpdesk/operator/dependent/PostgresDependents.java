@@ -24,17 +24,19 @@ public final class PostgresDependents {
                 .withNewResources().withRequests(Map.of("storage", new Quantity(m.storage))).endResources().endSpec()
                 .build();
         return new StatefulSetBuilder()
-                .withMetadata(Owned.meta(hd, Names.postgres(hd), COMPONENT))
+                .withMetadata(Owned.meta(hd, Names.postgres(hd), Labels.ofDataService(hd, COMPONENT, m.version)))
                 .withNewSpec()
                 .withReplicas(1)
                 .withServiceName(Names.postgres(hd))
                 .withNewSelector().withMatchLabels(Labels.selector(hd, COMPONENT)).endSelector()
-                .withNewPersistentVolumeClaimRetentionPolicy()
-                .withWhenDeleted(Boolean.TRUE.equals(m.deleteClaimOnRemoval) ? "Delete" : "Retain")
-                .withWhenScaled("Retain").endPersistentVolumeClaimRetentionPolicy()
+                // only when asked: Retain is the default, and before Kubernetes 1.27 the field needs a feature gate
+                .withPersistentVolumeClaimRetentionPolicy(Boolean.TRUE.equals(m.deleteClaimOnRemoval)
+                        ? new io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicyBuilder()
+                                .withWhenDeleted("Delete").withWhenScaled("Retain").build()
+                        : null)
                 .withVolumeClaimTemplates(claim)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(Labels.of(hd, COMPONENT)).endMetadata()
+                .withNewMetadata().withLabels(Labels.ofDataService(hd, COMPONENT, m.version)).endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(Names.serviceAccount(hd))
                 .withAutomountServiceAccountToken(false)
@@ -67,7 +69,7 @@ public final class PostgresDependents {
     }
 
     public static Service service(HelpDesk hd) {
-        return new ServiceBuilder().withMetadata(Owned.meta(hd, Names.postgres(hd), COMPONENT))
+        return new ServiceBuilder().withMetadata(Owned.meta(hd, Names.postgres(hd), Labels.ofDataService(hd, COMPONENT, hd.getSpec().database.managedOrDefault().version)))
                 .withNewSpec().withSelector(Labels.selector(hd, COMPONENT))
                 .addNewPort().withName("postgres").withPort(5432).withTargetPort(new IntOrString("postgres")).endPort()
                 .endSpec().build();

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.List;
 import java.util.Map;
 
-/** A Prometheus Operator ServiceMonitor scraping the app's /q/metrics (only where that CRD is installed). */
+/** A Prometheus Operator ServiceMonitor scraping /q/metrics of the app and the worker (only where that CRD is installed). */
 public final class ServiceMonitorDependent {
     public static final String API_VERSION = "monitoring.coreos.com/v1";
     public static final String KIND = "ServiceMonitor";
@@ -19,8 +19,13 @@ public final class ServiceMonitorDependent {
                 .withApiVersion(API_VERSION).withKind(KIND)
                 .withMetadata(Owned.meta(hd, Names.app(hd), AppDependents.COMPONENT))
                 .withAdditionalProperties(Map.of("spec", Map.of(
-                        "selector", Map.of("matchLabels", Labels.selector(hd, AppDependents.COMPONENT)),
-                        "endpoints", List.of(Map.of("port", "http", "path", "/q/metrics", "interval", "30s")))))
+                        // the app's Service (port http) and the worker's (port metrics); each endpoint matches one of them
+                        "selector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "helpdesk",
+                                        "app.kubernetes.io/instance", hd.getMetadata().getName()),
+                                "matchExpressions", List.of(Map.of("key", Labels.COMPONENT, "operator", "In",
+                                        "values", List.of(AppDependents.COMPONENT, WorkerDependent.COMPONENT)))),
+                        "endpoints", List.of(Map.of("port", "http", "path", "/q/metrics", "interval", "30s"),
+                                Map.of("port", "metrics", "path", "/q/metrics", "interval", "30s")))))
                 .build();
     }
 }

@@ -43,7 +43,8 @@ public final class SupportDependents {
     /** Attachments outlive the HelpDesk like the database does: labelled, not owned. */
     public static PersistentVolumeClaim attachments(HelpDesk hd) {
         return new PersistentVolumeClaimBuilder().withMetadata(Owned.unowned(hd, Names.attachments(hd), "attachments"))
-                .withNewSpec().withAccessModes("ReadWriteMany")
+                .withNewSpec().withAccessModes(hd.getSpec().attachments.storage.pvc.accessMode)
+                .withStorageClassName(hd.getSpec().attachments.storage.pvc.storageClassName)
                 .withNewResources().withRequests(Map.of("storage", new Quantity(hd.getSpec().attachments.storage.pvc.size))).endResources()
                 .endSpec().build();
     }

@@ -35,8 +35,32 @@ final class EventSources {
 
     private EventSources() {}
 
+    static final String REFERENCED_SECRETS = "ReferencedSecret";
+    static final String REFERENCED_LABEL = "helpdesk.dev/referenced";
+    private static final String BY_REFERENCED_SECRET = "byReferencedSecret";
+
     static List<EventSource<?, HelpDesk>> all(EventSourceContext<HelpDesk> context) {
-        return KINDS.stream().<EventSource<?, HelpDesk>>map(kind -> informer(kind, context)).toList();
+        List<EventSource<?, HelpDesk>> sources = new java.util.ArrayList<>(
+                KINDS.stream().<EventSource<?, HelpDesk>>map(kind -> informer(kind, context)).toList());
+        sources.add(referencedSecrets(context));
+        return sources;
+    }
+
+    /**
+     * Secrets the spec names (database URL, SMTP, S3 keys), which the operator did not make: they carry
+     * the label {@value #REFERENCED_LABEL} (added on first use) so that one cached informer sees them
+     * change, mapped to every HelpDesk whose spec names them.
+     */
+    private static InformerEventSource<Secret, HelpDesk> referencedSecrets(EventSourceContext<HelpDesk> context) {
+        context.getPrimaryCache().addIndexer(BY_REFERENCED_SECRET, hd -> ReferencedSecrets.names(hd).stream()
+                .map(name -> hd.getMetadata().getNamespace() + "/" + name).toList());
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, HelpDesk.class)
+                .withName(REFERENCED_SECRETS)
+                .withLabelSelector(REFERENCED_LABEL + "=true")
+                .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+                        .byIndex(BY_REFERENCED_SECRET, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
+                .build(), context);
     }
 
     private static <R extends HasMetadata> InformerEventSource<R, HelpDesk> informer(Class<R> kind, EventSourceContext<HelpDesk> context) {

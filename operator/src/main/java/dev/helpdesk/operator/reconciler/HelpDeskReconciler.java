@@ -6,6 +6,7 @@ import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.AdminSecretDependent;
 import dev.helpdesk.operator.dependent.AppConfigMapDependent;
 import dev.helpdesk.operator.dependent.AppDependents;
+import dev.helpdesk.operator.dependent.AttachmentsPlacement;
 import dev.helpdesk.operator.dependent.GeneratedSecretDependent;
 import dev.helpdesk.operator.dependent.MigrationJobDependent;
 import dev.helpdesk.operator.dependent.Names;
@@ -14,6 +15,8 @@ import dev.helpdesk.operator.dependent.RedisDependents;
 import dev.helpdesk.operator.dependent.ServiceMonitorDependent;
 import dev.helpdesk.operator.dependent.SupportDependents;
 import dev.helpdesk.operator.dependent.WorkerDependent;
+import dev.helpdesk.operator.lifecycle.MigrationHistory;
+import dev.helpdesk.operator.lifecycle.MigrationPlan;
 import dev.helpdesk.operator.lifecycle.MigrationState;
 import dev.helpdesk.operator.status.AppHealthProbe;
 import dev.helpdesk.operator.status.Conditions;
@@ -39,11 +42,14 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,29 +61,28 @@ import java.util.concurrent.TimeUnit;
  */
 // least privilege: exactly the kinds and verbs the reconciler uses (the primary's rules are generated)
 @RBACRule(apiGroups = "", resources = {"secrets", "configmaps", "services", "serviceaccounts", "persistentvolumeclaims"},
-        verbs = {"get", "list", "watch", "create", "update", "delete"})
+        verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
-@RBACRule(apiGroups = "apps", resources = {"deployments", "statefulsets"}, verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+@RBACRule(apiGroups = "apps", resources = {"deployments", "statefulsets"}, verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
-@RBACRule(apiGroups = "policy", resources = "poddisruptionbudgets", verbs = {"get", "list", "watch", "create", "update", "delete"})
-@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch", "create", "update", "delete"})
+@RBACRule(apiGroups = "policy", resources = "poddisruptionbudgets", verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
+@RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "networking.k8s.io", resources = {"ingresses", "networkpolicies"},
-        verbs = {"get", "list", "watch", "create", "update", "delete"})
-@RBACRule(apiGroups = "monitoring.coreos.com", resources = "servicemonitors", verbs = {"get", "create", "update", "delete"})
+        verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
+@RBACRule(apiGroups = "monitoring.coreos.com", resources = "servicemonitors", verbs = {"get", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
         resourceNames = "servicemonitors.monitoring.coreos.com", verbs = {"get"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 // not generation-aware: the pause annotation and other metadata must reach the reconciler too
-@ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false,
+@ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false, fieldManager = Applier.MANAGER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 2, timeUnit = TimeUnit.MINUTES))
 public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
     private final KubernetesClient client;
-    private final Applier applier;
-    private final SpecValidator validator;
     private final EventRecorder events;
     private final AppHealthProbe health;
+    private final StatusWrites statusWrites = new StatusWrites();
 
     private final MeterRegistry metrics;
     private final MonitoringSupport monitoring;
@@ -85,37 +90,58 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     public HelpDeskReconciler(KubernetesClient client, AppHealthProbe health, MeterRegistry metrics) {
         this.client = client;
         this.metrics = metrics;
-        this.applier = new Applier(client);
-        this.validator = new SpecValidator(client);
         this.events = new EventRecorder(client);
         this.health = health;
         this.monitoring = new MonitoringSupport(client);
     }
 
+    // a changed answer of the app health probe (which runs off the reconcile thread) asks for a reconcile
+    private final SimpleInboundEventSource<HelpDesk> healthChanged = new SimpleInboundEventSource<>("AppHealth");
+
     @Override
     public List<EventSource<?, HelpDesk>> prepareEventSources(EventSourceContext<HelpDesk> context) {
-        return EventSources.all(context);
+        List<EventSource<?, HelpDesk>> sources = new java.util.ArrayList<>(EventSources.all(context));
+        sources.add(healthChanged);
+        return sources;
     }
 
     @Override
     public UpdateControl<HelpDesk> reconcile(HelpDesk hd, Context<HelpDesk> context) {
         metrics.counter("helpdesk.operator.reconciles", "namespace", hd.getMetadata().getNamespace(),
                 "name", hd.getMetadata().getName()).increment();
+        StatusWrites.Written mine = statusWrites.newerThan(hd);
+        if (mine != null) {
+            // the cache has not seen our last status write yet: build on it, or every transition would be announced twice
+            hd.setStatus(mine.status());
+            hd.getMetadata().setResourceVersion(mine.resourceVersion());
+        }
         HelpDeskStatus previous = hd.getStatus() == null ? new HelpDeskStatus() : hd.getStatus();
         StatusReport report = new StatusReport(hd, previous);
         Observed observed = new Observed(context);
+        boolean recheckSoon = false;
 
         if (hd.pausedByAnnotation()) {
             report.paused();
         } else {
-            SpecValidator.Result validation = validator.validate(hd);
+            SpecValidator.Result validation = new SpecValidator(ReferencedSecrets.of(client, context)).validate(hd);
+            recheckSoon = validation.missingSecret();
             if (!validation.valid()) {
                 report.invalidSpec(validation.problems());
             } else {
-                install(hd, observed, validation, report);
+                Applier applier = new Applier(client, context, drift -> report.driftCorrected(drift.resource().getKind(),
+                        drift.resource().getMetadata().getName(), drift.changedBy()));
+                install(hd, observed, validation, report, applier);
             }
         }
         HelpDeskStatus next = report.build();
+        if (!JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
+            // the whole status is ours and recomputed each time: replace it, guarded by resourceVersion
+            String before = hd.getMetadata().getResourceVersion();
+            hd.setStatus(next);
+            HelpDesk written = client.resource(hd).updateStatus();
+            statusWrites.remember(hd, before, written);
+        }
+        // after the status write they describe, so an Event never announces a state nobody can read yet
         report.transitions().forEach(t -> {
             if (t.warning()) {
                 events.warning(hd, t.reason(), t.message());
@@ -123,15 +149,29 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 events.normal(hd, t.reason(), t.message());
             }
         });
-        if (!JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
-            // the whole status is ours and recomputed each time: replace it, guarded by resourceVersion
-            hd.setStatus(next);
-            client.resource(hd).updateStatus();
-        }
-        return UpdateControl.noUpdate();
+        // a Secret created later carries no label yet, so no informer tells: look again soon
+        return recheckSoon ? UpdateControl.<HelpDesk>noUpdate().rescheduleAfter(10, TimeUnit.SECONDS) : UpdateControl.noUpdate();
     }
 
-    private void install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report) {
+    /** A reconcile that threw is status too (JOSDK retries it with back-off meanwhile). */
+    @Override
+    public ErrorStatusUpdateControl<HelpDesk> updateErrorStatus(HelpDesk hd, Context<HelpDesk> context, Exception e) {
+        HelpDeskStatus previous = hd.getStatus() == null ? new HelpDeskStatus() : hd.getStatus();
+        String error = ErrorMessages.describe(e);
+        HelpDeskStatus next = StatusReport.reconcileFailed(hd, previous, error);
+        if (!JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
+            try {
+                hd.setStatus(next);
+                client.resource(hd).updateStatus();
+            } catch (RuntimeException writeFailed) {
+                return ErrorStatusUpdateControl.noStatusUpdate(); // a newer object or no API server: the retry reports it
+            }
+            events.warning(hd, "ReconcileError", error);
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private void install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report, Applier applier) {
         var spec = hd.getSpec();
         applier.apply(observed.get(ServiceAccount.class, Names.serviceAccount(hd)), SupportDependents.serviceAccount(hd));
         applier.createOnce(observed.get(Secret.class, Names.secrets(hd)), GeneratedSecretDependent.desired(hd));
@@ -147,12 +187,19 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         if (!spec.database.usesExternal()) {
             StatefulSet pg = applier.apply(observed.get(StatefulSet.class, Names.postgres(hd)), PostgresDependents.statefulSet(hd));
             applier.apply(observed.get(Service.class, Names.postgres(hd)), PostgresDependents.service(hd));
-            databaseReady = pg.getStatus() != null && pg.getStatus().getReadyReplicas() != null && pg.getStatus().getReadyReplicas() >= 1;
+            databaseReady = readyReplicas(pg) >= 1;
         }
         if (!spec.redis.usesExternal()) {
-            Deployment redis = applier.apply(observed.get(Deployment.class, Names.redis(hd)), RedisDependents.deployment(hd));
+            // installations from before 1.1 ran Redis as a Deployment on an emptyDir: replace it (docs/operations.md)
+            Optional<Deployment> legacyRedis = observed.get(Deployment.class, Names.redis(hd));
+            if (legacyRedis.isPresent()) {
+                applier.deleteIfPresent(legacyRedis);
+                report.announce("RedisMovedToStatefulSet", "managed Redis now runs as the StatefulSet " + Names.redis(hd)
+                        + " with a volume; jobs not yet done in the old Deployment's Redis were lost (docs/operations.md)", false);
+            }
+            StatefulSet redis = applier.apply(observed.get(StatefulSet.class, Names.redis(hd)), RedisDependents.statefulSet(hd));
             applier.apply(observed.get(Service.class, Names.redis(hd)), RedisDependents.service(hd));
-            redisReady = available(Optional.of(redis)) >= 1;
+            redisReady = readyReplicas(redis) >= 1;
         }
         if (!spec.database.usesExternal() || !spec.redis.usesExternal()) {
             applier.apply(observed.get(NetworkPolicy.class, Names.networkPolicy(hd)), SupportDependents.dataAccess(hd));
@@ -160,50 +207,61 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         report.dataServices(databaseReady, redisReady, spec.database.usesExternal(), spec.redis.usesExternal());
 
         List<Pod> pods = observed.all(Pod.class);
-        String jobName = Names.migration(hd, spec.version);
-        Optional<Job> job = observed.get(Job.class, jobName);
-        MigrationState migration = MigrationState.of(job, pods);
-        if (migration.phase() == MigrationState.Phase.FAILED && changedSince(hd, job.get())) {
-            // the spec changed after the failure: that is the user's retry
-            applier.deleteIfPresent(job);
-            job = Optional.empty();
-            migration = MigrationState.of(job, pods);
-        }
+        HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods);
+        report.migrationAttempt(attempt);
+        Optional<Job> job = observed.get(Job.class, attempt.job);
         if (job.isEmpty() && databaseReady) {
-            job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(hd)));
-            migration = MigrationState.of(job, pods);
+            job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(hd, attempt.attempt)));
         }
-        report.migration(jobName, migration, databaseReady);
+        MigrationState migration = MigrationState.of(job, pods);
+        report.migration(attempt.job, migration, databaseReady);
+        trimMigrationHistory(hd, observed, pods, attempt.job);
 
-        if (migration.phase() == MigrationState.Phase.SUCCEEDED) {
+        // until the spec's version is migrated, the version that serves keeps getting every other change (replicas, resources)
+        String serving = migration.phase() == MigrationState.Phase.SUCCEEDED ? spec.version
+                : hd.getStatus() == null ? null : hd.getStatus().version;
+        if (serving != null) {
+            HelpDesk at = serving.equals(spec.version) ? hd : Versions.servingAs(hd, serving);
             String configHash = Applier.hashOf(JSON.valueToTree(config.getData()).toString(), validation.referencedSecretsFingerprint());
             boolean autoscaled = Boolean.TRUE.equals(spec.app.autoscaling.enabled);
-            applier.apply(observed.get(Deployment.class, Names.app(hd)), AppDependents.deployment(hd, configHash), (live, next) -> {
+            Optional<Deployment> liveApp = observed.get(Deployment.class, Names.app(hd));
+            reportSecretChange(liveApp, validation.referencedSecretsFingerprint(), report);
+            boolean pinned = AttachmentsPlacement.pinned(hd, observed.get(PersistentVolumeClaim.class, Names.attachments(hd)));
+            Deployment appDesired = AppDependents.deployment(at, configHash, validation.referencedSecretsFingerprint());
+            Deployment workerDesired = WorkerDependent.deployment(at, configHash, validation.referencedSecretsFingerprint());
+            if (pinned) {
+                AttachmentsPlacement.pin(appDesired, hd);
+                AttachmentsPlacement.pin(workerDesired, hd);
+            }
+            applier.apply(liveApp, appDesired, (live, next) -> {
                 if (autoscaled) {
                     next.getSpec().setReplicas(live.getSpec().getReplicas()); // the HPA's number, not a reset to 1
                 }
             });
             applier.apply(observed.get(Service.class, Names.app(hd)), AppDependents.service(hd));
-            applier.apply(observed.get(Deployment.class, Names.worker(hd)), WorkerDependent.deployment(hd, configHash));
-            optional(AppDependents.wantsPdb(hd), observed.get(PodDisruptionBudget.class, Names.app(hd)), () -> AppDependents.pdb(hd));
-            optional(Boolean.TRUE.equals(spec.app.autoscaling.enabled), observed.get(HorizontalPodAutoscaler.class, Names.app(hd)),
+            applier.apply(observed.get(Deployment.class, Names.worker(hd)), workerDesired);
+            applier.apply(observed.get(Service.class, Names.worker(hd)), WorkerDependent.service(hd));
+            optional(applier, AppDependents.wantsPdb(hd), observed.get(PodDisruptionBudget.class, Names.app(hd)), () -> AppDependents.pdb(hd));
+            optional(applier, Boolean.TRUE.equals(spec.app.autoscaling.enabled), observed.get(HorizontalPodAutoscaler.class, Names.app(hd)),
                     () -> AppDependents.hpa(hd));
-            optional(Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(hd));
-            serviceMonitor(hd, report);
+            optional(applier, Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(hd));
+            serviceMonitor(hd, report, applier);
         }
 
         Optional<Deployment> app = observed.get(Deployment.class, Names.app(hd));
         Optional<Deployment> worker = observed.get(Deployment.class, Names.worker(hd));
         report.workloads(app, worker, pods);
+        report.volume(observed.get(PersistentVolumeClaim.class, Names.attachments(hd)));
         if (available(app) > 0) {
-            report.appHealth(health.check(Names.appUrl(hd)));
+            ResourceID id = ResourceID.fromResource(hd);
+            report.appHealth(health.cached(Names.appUrl(hd), () -> healthChanged.propagateEvent(id)));
         } else {
             report.appHealth(Optional.empty());
         }
     }
 
     /** Only where the Prometheus Operator's CRD exists; otherwise say so instead of failing. */
-    private void serviceMonitor(HelpDesk hd, StatusReport report) {
+    private void serviceMonitor(HelpDesk hd, StatusReport report, Applier applier) {
         boolean wanted = Boolean.TRUE.equals(hd.getSpec().monitoring.serviceMonitor);
         // ask the API server only when a ServiceMonitor is wanted, or one may be left to remove
         if (wanted ? !monitoring.installed() : !monitoring.knownInstalled()) {
@@ -216,10 +274,10 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         var resources = client.genericKubernetesResources(ServiceMonitorDependent.API_VERSION, ServiceMonitorDependent.KIND)
                 .inNamespace(hd.getMetadata().getNamespace());
         Optional<GenericKubernetesResource> actual = Optional.ofNullable(resources.withName(Names.app(hd)).get());
-        optional(wanted, actual, () -> ServiceMonitorDependent.desired(hd));
+        optional(applier, wanted, actual, () -> ServiceMonitorDependent.desired(hd));
     }
 
-    private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void optional(boolean wanted, Optional<R> actual,
+    private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> void optional(Applier applier, boolean wanted, Optional<R> actual,
                                                                                 java.util.function.Supplier<R> desired) {
         if (wanted) {
             applier.apply(actual, desired.get());
@@ -228,10 +286,28 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         }
     }
 
-    private static boolean changedSince(HelpDesk hd, Job job) {
-        String at = job.getMetadata().getAnnotations() == null ? null
-                : job.getMetadata().getAnnotations().get(MigrationJobDependent.GENERATION_ANNOTATION);
-        return at != null && hd.getMetadata().getGeneration() != null && hd.getMetadata().getGeneration() > Long.parseLong(at);
+    /** Keeps the newest succeeded and failed migration Jobs (spec.upgrade.*JobsHistoryLimit), and the current attempt's. */
+    private void trimMigrationHistory(HelpDesk hd, Observed observed, List<Pod> pods, String current) {
+        List<Job> migrations = observed.all(Job.class).stream().filter(j -> j.getMetadata().getLabels() != null
+                && MigrationJobDependent.COMPONENT.equals(j.getMetadata().getLabels().get(dev.helpdesk.operator.dependent.Labels.COMPONENT)))
+                .toList();
+        var upgrade = hd.getSpec().upgrade;
+        for (Job old : MigrationHistory.surplus(migrations, pods, current, upgrade.successfulJobsHistoryLimit, upgrade.failedJobsHistoryLimit)) {
+            client.resource(old).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+        }
+    }
+
+    /** A referenced Secret's data changed (a rotated password): the pods roll through the hash on their template; say so. */
+    private static void reportSecretChange(Optional<Deployment> liveApp, String fingerprint, StatusReport report) {
+        String before = liveApp.map(d -> d.getSpec().getTemplate().getMetadata().getAnnotations())
+                .map(a -> a.get(AppDependents.SECRETS_HASH)).orElse(null);
+        if (before != null && !before.equals(fingerprint)) {
+            report.announce("ReferencedSecretChanged", "a Secret the spec references changed; app and worker pods roll to use it", false);
+        }
+    }
+
+    private static int readyReplicas(StatefulSet s) {
+        return s.getStatus() == null || s.getStatus().getReadyReplicas() == null ? 0 : s.getStatus().getReadyReplicas();
     }
 
     static int available(Optional<Deployment> d) {

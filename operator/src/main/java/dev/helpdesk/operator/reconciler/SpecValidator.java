@@ -5,7 +5,6 @@ import dev.helpdesk.operator.api.HelpDeskSpec;
 import dev.helpdesk.operator.api.SecretKeyRef;
 import dev.helpdesk.operator.dependent.AppEnvironment;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,19 +17,22 @@ import java.util.TreeMap;
  * Also returns the referenced data's fingerprint, so a changed Secret rolls the pods.
  */
 public final class SpecValidator {
-    private final KubernetesClient client;
+    private final ReferencedSecrets secrets;
+    private boolean missingSecret;
 
-    public SpecValidator(KubernetesClient client) {
-        this.client = client;
+    public SpecValidator(ReferencedSecrets secrets) {
+        this.secrets = secrets;
     }
 
-    public record Result(List<String> problems, String referencedSecretsFingerprint) {
+    /** {@code missingSecret}: a named Secret does not exist (yet); worth looking again soon, it may be created any moment. */
+    public record Result(List<String> problems, String referencedSecretsFingerprint, boolean missingSecret) {
         public boolean valid() {
             return problems.isEmpty();
         }
     }
 
     public Result validate(HelpDesk hd) {
+        missingSecret = false;
         HelpDeskSpec s = hd.getSpec();
         List<String> problems = new ArrayList<>();
         TreeMap<String, String> seen = new TreeMap<>();
@@ -56,7 +58,7 @@ public final class SpecValidator {
                         List.of("accessKey", "secretKey"), problems, seen);
             }
         }
-        return new Result(problems, Applier.hashOf(seen.toString()));
+        return new Result(problems, Applier.hashOf(seen.toString()), missingSecret);
     }
 
     private void requireKey(String ns, String field, SecretKeyRef ref, List<String> problems, TreeMap<String, String> seen,
@@ -97,7 +99,9 @@ public final class SpecValidator {
     }
 
     private Optional<Secret> get(String ns, String name) {
-        return Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get());
+        Optional<Secret> secret = secrets.get(ns, name);
+        missingSecret |= secret.isEmpty();
+        return secret;
     }
 
     private static Optional<String> value(Secret s, String key) {

@@ -8,6 +8,7 @@ import dev.helpdesk.operator.lifecycle.MigrationState;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,9 +50,22 @@ public final class StatusReport {
         next.worker = previous.worker;
         next.health = previous.health;
         next.lastBackup = previous.lastBackup;
+        next.migration = previous.migration;
     }
 
     private final List<String> notes = new ArrayList<>();
+    private final List<Transition> announcements = new ArrayList<>();
+
+    /** An owned resource that someone else changed, set back to the spec: reported as an Event. */
+    public void driftCorrected(String kind, String name, String changedBy) {
+        announce("DriftCorrected", kind + " " + name + " was changed by " + changedBy
+                + " and differed from the spec; the operator set it back", true);
+    }
+
+    /** Something the operator did that is not a condition change but worth an Event. */
+    public void announce(String reason, String message, boolean warning) {
+        announcements.add(new Transition(reason, message, warning));
+    }
 
     /** Something the admin should know that does not make the installation unready. */
     public void note(String message) {
@@ -71,13 +85,18 @@ public final class StatusReport {
         if (!database) {
             dataMessage = "PostgreSQL StatefulSet " + Names.postgres(hd) + " has no ready pod yet";
         } else if (!redis) {
-            dataMessage = "Redis Deployment " + Names.redis(hd) + " has no available pod yet";
+            dataMessage = "Redis StatefulSet " + Names.redis(hd) + " has no ready pod yet";
         } else {
             dataMessage = (externalDatabase ? "external PostgreSQL" : "managed PostgreSQL") + " and "
                     + (externalRedis ? "external Redis" : "managed Redis") + " are ready";
         }
         conditions.set(Conditions.DATABASE_READY, dataReady, dataReady ? (externalDatabase ? "External" : "Ready") : "WaitingForDatabase",
                 dataMessage);
+    }
+
+    /** The migration attempt now under way for the spec's version (kept in status so it survives a stale cache). */
+    public void migrationAttempt(HelpDeskStatus.Migration attempt) {
+        next.migration = attempt;
     }
 
     public void migration(String jobName, MigrationState state, boolean databaseReady) {
@@ -94,7 +113,8 @@ public final class StatusReport {
             }
             case FAILED -> conditions.set(Conditions.MIGRATED, false, "MigrationFailed", "Job " + jobName + " failed: " + state.message()
                     + ". See kubectl logs job/" + jobName + " -n " + hd.getMetadata().getNamespace()
-                    + ". The running version keeps serving; change the spec or delete the Job to retry.");
+                    + ". The running version keeps serving; to retry, fix the cause and set the annotation "
+                    + dev.helpdesk.operator.lifecycle.MigrationPlan.RETRY_ANNOTATION + " to a new value (or change spec.version).");
             case RUNNING -> conditions.set(Conditions.MIGRATED, false, "Migrating", "Job " + jobName + " is migrating the schema for app " + version);
             case ABSENT -> conditions.set(Conditions.MIGRATED, false, databaseReady ? "Migrating" : "WaitingForDatabase",
                     databaseReady ? "starting Job " + jobName : "the migration starts once the database is ready");
@@ -131,6 +151,22 @@ public final class StatusReport {
             workloadMessage = "app " + (next.app == null ? "0/0" : next.app.ready) + " ready, worker "
                     + (next.worker == null ? "0/0" : next.worker.ready) + " ready at version " + hd.getSpec().version;
         }
+    }
+
+    /** A claim nobody provisions (no such class, no ReadWriteMany offered) keeps pods Pending: name it. */
+    public void volume(Optional<io.fabric8.kubernetes.api.model.PersistentVolumeClaim> claim) {
+        // a new claim is Pending for a moment while it is provisioned: only a lasting one is a problem
+        claim.filter(c -> c.getStatus() != null && "Pending".equals(c.getStatus().getPhase()))
+                .filter(c -> c.getMetadata().getCreationTimestamp() == null || Instant.parse(c.getMetadata().getCreationTimestamp())
+                        .isBefore(Instant.now().minusSeconds(30))).ifPresent(c -> {
+            String problem = "PersistentVolumeClaim " + c.getMetadata().getName() + " is Pending (class "
+                    + (c.getSpec().getStorageClassName() == null ? "cluster default" : "'" + c.getSpec().getStorageClassName() + "'")
+                    + ", " + String.join(",", c.getSpec().getAccessModes()) + "): no volume is bound; see kubectl describe pvc "
+                    + c.getMetadata().getName() + " -n " + c.getMetadata().getNamespace();
+            if (trouble == null) {
+                trouble = problem;
+            }
+        });
     }
 
     public void appHealth(Optional<AppHealthProbe.Report> report) {
@@ -256,9 +292,26 @@ public final class StatusReport {
         return String.join(", ", down) + " unavailable";
     }
 
-    /** Condition changes worth an Event, compared with the previous status. */
+    /**
+     * The status after a reconcile that threw (a referenced Secret gone, an apply refused): Ready
+     * turns False with the error, everything else stays as last observed; the next successful
+     * reconcile recomputes it all.
+     */
+    public static HelpDeskStatus reconcileFailed(HelpDesk hd, HelpDeskStatus previous, String error) {
+        HelpDeskStatus next = Serialization.clone(previous);
+        long generation = hd.getMetadata().getGeneration() == null ? 0 : hd.getMetadata().getGeneration();
+        Conditions conditions = new Conditions(previous.conditions, generation);
+        for (Condition c : previous.conditions == null ? List.<Condition>of() : previous.conditions) {
+            conditions.keep(c.getType());
+        }
+        conditions.set(Conditions.READY, false, "ReconcileError", "the operator could not apply the spec and retries: " + error);
+        next.conditions = conditions.list();
+        return next;
+    }
+
+    /** Condition changes worth an Event, compared with the previous status, and drift that was corrected. */
     public List<Transition> transitions() {
-        List<Transition> out = new ArrayList<>();
+        List<Transition> out = new ArrayList<>(announcements);
         for (Condition c : next.conditions == null ? conditions.list() : next.conditions) {
             Optional<Condition> before = Conditions.find(previous.conditions, c.getType());
             boolean changed = before.isEmpty() || !Objects.equals(before.get().getStatus(), c.getStatus())

@@ -95,9 +95,9 @@ class OperatorBenchmark extends OperatorTest {
             hd.getMetadata().setGeneration(1L);
             for (HasMetadata r : List.of(SupportDependents.serviceAccount(hd), GeneratedSecretDependent.desired(hd),
                     AdminSecretDependent.desired(hd), AppConfigMapDependent.desired(hd), SupportDependents.attachments(hd),
-                    PostgresDependents.statefulSet(hd), PostgresDependents.service(hd), RedisDependents.deployment(hd),
-                    RedisDependents.service(hd), SupportDependents.dataAccess(hd), MigrationJobDependent.desired(hd),
-                    AppDependents.deployment(hd, "x"), AppDependents.service(hd), WorkerDependent.deployment(hd, "x"),
+                    PostgresDependents.statefulSet(hd), PostgresDependents.service(hd), RedisDependents.statefulSet(hd),
+                    RedisDependents.service(hd), SupportDependents.dataAccess(hd), MigrationJobDependent.desired(hd, 1),
+                    AppDependents.deployment(hd, "x", "y"), AppDependents.service(hd), WorkerDependent.deployment(hd, "x", "y"),
                     AppDependents.pdb(hd))) {
                 client.resource(r).create();
             }

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class CrdSchema {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final CelCompiler CEL = CelCompilerFactory.standardCelCompilerBuilder()
-            .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addVar("self", SimpleType.DYN).build();
+            .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addVar("self", SimpleType.DYN).addVar("oldSelf", SimpleType.DYN).build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
     private final JsonNode openApi;
@@ -62,11 +62,23 @@ public final class CrdSchema {
 
     /** Every problem the API server would report for this object; empty when it would be admitted. */
     public List<String> problems(JsonNode object) {
+        return problems(null, object);
+    }
+
+    /**
+     * As the API server answers an update from {@code old} to {@code object}: transition rules (those
+     * using oldSelf) run only where both versions have a value; on create ({@code old} null) never.
+     */
+    public List<String> problems(JsonNode old, JsonNode object) {
         List<String> out = new ArrayList<>();
         schema.validate(object).forEach(e -> out.add(e.getInstanceLocation() + ": " + e.getMessage()));
         JsonNode defaulted = object.deepCopy();
         applyDefaults(openApi, defaulted);
-        rules(openApi, defaulted, "", out);
+        JsonNode oldDefaulted = old == null ? null : old.deepCopy();
+        if (oldDefaulted != null) {
+            applyDefaults(openApi, oldDefaulted);
+        }
+        rules(openApi, defaulted, oldDefaulted, "", out);
         return out;
     }
 
@@ -101,14 +113,19 @@ public final class CrdSchema {
         }
     }
 
-    private void rules(JsonNode schemaNode, JsonNode value, String path, List<String> out) {
+    private void rules(JsonNode schemaNode, JsonNode value, JsonNode old, String path, List<String> out) {
         if (value == null || value.isMissingNode() || value.isNull()) {
             return;
         }
+        boolean hasOld = old != null && !old.isMissingNode() && !old.isNull();
         for (JsonNode rule : schemaNode.path("x-kubernetes-validations")) {
+            boolean transition = rule.path("rule").asText().contains("oldSelf");
+            if (transition && !hasOld) {
+                continue;
+            }
             try {
                 var program = RUNTIME.createProgram(CEL.compile(rule.path("rule").asText()).getAst());
-                Object ok = program.eval(Map.of("self", toCel(value)));
+                Object ok = program.eval(transition ? Map.of("self", toCel(value), "oldSelf", toCel(old)) : Map.of("self", toCel(value)));
                 if (!Boolean.TRUE.equals(ok)) {
                     out.add((path.isEmpty() ? "<root>" : path) + ": " + rule.path("message").asText());
                 }
@@ -119,11 +136,11 @@ public final class CrdSchema {
         if (value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = schemaNode.path("properties").fields(); it.hasNext(); ) {
                 var prop = it.next();
-                rules(prop.getValue(), value.get(prop.getKey()), path + "." + prop.getKey(), out);
+                rules(prop.getValue(), value.get(prop.getKey()), hasOld ? old.get(prop.getKey()) : null, path + "." + prop.getKey(), out);
             }
         } else if (value.isArray() && schemaNode.has("items")) {
             for (int i = 0; i < value.size(); i++) {
-                rules(schemaNode.get("items"), value.get(i), path + "[" + i + "]", out);
+                rules(schemaNode.get("items"), value.get(i), null, path + "[" + i + "]", out); // list items: no transition rules here
             }
         }
     }

@@ -1,0 +1,59 @@
+package dev.helpdesk.operator.lifecycle;
+
+import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.api.HelpDeskStatus;
+import dev.helpdesk.operator.dependent.Names;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Which migration attempt the spec's version is at, kept in status (not read back from Jobs, so a
+ * stale cache cannot start an attempt twice). A new version starts at attempt 1; a failed attempt
+ * is retried only when asked: a new value of the annotation {@value #RETRY_ANNOTATION}. Unrelated
+ * spec edits never re-run a failed migration.
+ */
+public final class MigrationPlan {
+    public static final String RETRY_ANNOTATION = "helpdesk.dev/retry-migration";
+
+    private MigrationPlan() {}
+
+    /** The attempt to run or watch now. */
+    public static HelpDeskStatus.Migration current(HelpDesk hd, Function<String, Optional<Job>> jobs, Collection<Pod> pods) {
+        String version = hd.getSpec().version;
+        String request = retryRequest(hd);
+        HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
+        if (last == null || !version.equals(last.version) || last.attempt == null) {
+            return attempt(hd, version, 1, request);
+        }
+        boolean failed = MigrationState.of(jobs.apply(last.job), pods).phase() == MigrationState.Phase.FAILED;
+        if (failed && request != null && !request.equals(last.retryRequest)) {
+            return attempt(hd, version, last.attempt + 1, request);
+        }
+        return attempt(hd, version, last.attempt, last.retryRequest);
+    }
+
+    private static HelpDeskStatus.Migration attempt(HelpDesk hd, String version, int attempt, String request) {
+        HelpDeskStatus.Migration m = new HelpDeskStatus.Migration();
+        m.version = version;
+        m.attempt = attempt;
+        m.job = Names.migration(hd, version, attempt);
+        m.retryRequest = request;
+        return m;
+    }
+
+    private static String retryRequest(HelpDesk hd) {
+        Map<String, String> annotations = hd.getMetadata().getAnnotations();
+        String value = annotations == null ? null : annotations.get(RETRY_ANNOTATION);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Whether {@code a} and {@code b} describe the same attempt. */
+    public static boolean same(HelpDeskStatus.Migration a, HelpDeskStatus.Migration b) {
+        return Objects.equals(a, b);
+    }
+}
