@@ -24,18 +24,11 @@ public class DatabaseSpec {
         return managed != null ? managed : new Managed();
     }
 
-    // a data directory belongs to one PostgreSQL major and one volume: neither can be swapped under it
-    @ValidationRule(value = "self.version == oldSelf.version",
-            message = "database.managed.version cannot change in place: a data directory belongs to one PostgreSQL major."
-                    + " Back up, create a new HelpDesk with the new version and restore the backup into it (docs/operations.md)")
-    @ValidationRule(value = "has(self.storageClassName) == has(oldSelf.storageClassName)"
-            + " && (!has(self.storageClassName) || self.storageClassName == oldSelf.storageClassName)",
-            message = "database.managed.storageClassName cannot change in place: the data volume exists."
-                    + " Back up, create a new HelpDesk with the new class and restore the backup into it (docs/operations.md)")
     public static class Managed {
         @Default("16")
         @Pattern("^(14|15|16|17)$")
-        @JsonPropertyDescription("PostgreSQL major version: 14, 15, 16 or 17.")
+        @JsonPropertyDescription("PostgreSQL major version: 14, 15, 16 or 17. Fixed once the database exists (a data directory belongs to"
+                + " one major): to move, back up, create a new HelpDesk and restore into it.")
         public String version = "16";
 
         @Default("10Gi")
@@ -43,7 +36,7 @@ public class DatabaseSpec {
         @JsonPropertyDescription("Size of the data volume, e.g. 10Gi.")
         public String storage = "10Gi";
 
-        @JsonPropertyDescription("StorageClass of the data volume; the cluster default when unset.")
+        @JsonPropertyDescription("StorageClass of the data volume; the cluster default when unset. Fixed once the volume exists.")
         public String storageClassName;
 
         @Default("false")

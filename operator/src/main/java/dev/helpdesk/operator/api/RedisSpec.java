@@ -18,9 +18,6 @@ public class RedisSpec {
         return external != null;
     }
 
-    @ValidationRule(value = "has(self.storageClassName) == has(oldSelf.storageClassName)"
-            + " && (!has(self.storageClassName) || self.storageClassName == oldSelf.storageClassName)",
-            message = "redis.managed.storageClassName cannot change in place: the data volume exists")
     public static class Managed {
         @JsonPropertyDescription("CPU and memory for the Redis pod.")
         public Resources resources;
@@ -30,7 +27,7 @@ public class RedisSpec {
         @JsonPropertyDescription("Size of the volume for Redis's append-only file (queued jobs), e.g. 1Gi.")
         public String storage = "1Gi";
 
-        @JsonPropertyDescription("StorageClass of the Redis volume; the cluster default when unset.")
+        @JsonPropertyDescription("StorageClass of the Redis volume; the cluster default when unset. Fixed once the volume exists.")
         public String storageClassName;
     }
 

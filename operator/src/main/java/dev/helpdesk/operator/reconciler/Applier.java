@@ -65,8 +65,8 @@ public final class Applier {
     }
 
     /**
-     * As {@link #apply(Optional, HasMetadata)}; without server-side apply, {@code keep} copies fields
-     * another controller owns (replicas under an HPA) from the live object into the full update.
+     * As {@link #apply(Optional, HasMetadata)}; {@code keep} copies fields another controller owns
+     * (replicas under an HPA) from the live object into the desired one.
      */
     public <R extends HasMetadata> R apply(Optional<R> actual, R desired, BiConsumer<R, R> keep) {
         String hash = hash(desired);
@@ -87,15 +87,18 @@ public final class Applier {
             keep.accept(live, desired);
             return client.resource(desired).update();
         }
+        // applying the live value never changes it; leaving the field out would let SSA reset it to its default
+        keep.accept(live, desired);
         boolean matches = SSABasedGenericKubernetesResourceMatcher.<R>getInstance().matches(live, desired, context)
                 || NO_OP_APPLIES.known(live, hash);
         List<String> foreign = OwnedLists.foreignEntries(live, desired);
         if (matches && foreign.isEmpty()) {
             return live;
         }
-        R applied = matches ? live : serverSideApply(desired);
-        if (!foreign.isEmpty()) {
-            applied = removeForeign(applied, desired);
+        // foreign entries first: one could clash with the operator's own (a Service port renumbered by hand keeps its name)
+        R applied = foreign.isEmpty() ? live : removeForeign(live, desired);
+        if (!matches) {
+            applied = serverSideApply(desired);
         }
         String before = live.getMetadata().getResourceVersion();
         if (before != null && before.equals(applied.getMetadata().getResourceVersion())) {
@@ -151,7 +154,7 @@ public final class Applier {
         if (patch == null) {
             return live;
         }
-        return client.resource(live).patch(PatchContext.of(PatchType.JSON), patch);
+        return client.resource(live).patch(new PatchContext.Builder().withPatchType(PatchType.JSON).withFieldManager(MANAGER).build(), patch);
     }
 
     /** The field manager that wrote to the object last, other than this operator and the API server's own controllers. */
@@ -160,7 +163,7 @@ public final class Applier {
         if (entries == null) {
             return "another client";
         }
-        return entries.stream().filter(e -> !MANAGER.equals(e.getManager()) && e.getTime() != null)
+        return entries.stream().filter(e -> !MANAGER.equals(e.getManager()) && e.getTime() != null && !"status".equals(e.getSubresource()))
                 .max(Comparator.comparing(ManagedFieldsEntry::getTime))
                 .map(ManagedFieldsEntry::getManager).orElse("another client");
     }

@@ -125,8 +125,12 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         } else {
             SpecValidator.Result validation = new SpecValidator(ReferencedSecrets.of(client, context)).validate(hd);
             recheckSoon = validation.missingSecret();
-            if (!validation.valid()) {
-                report.invalidSpec(validation.problems());
+            List<String> fixed = FixedFields.problems(hd, observed.get(StatefulSet.class, Names.postgres(hd)),
+                    observed.get(StatefulSet.class, Names.redis(hd)));
+            if (!validation.valid() || !fixed.isEmpty()) {
+                List<String> problems = new java.util.ArrayList<>(validation.problems());
+                problems.addAll(fixed);
+                report.invalidSpec(problems);
             } else {
                 Applier applier = new Applier(client, context, drift -> report.driftCorrected(drift.resource().getKind(),
                         drift.resource().getMetadata().getName(), drift.changedBy()));

@@ -16,12 +16,24 @@ import java.util.Set;
  * mounts, and the volumes of its pod templates, and the data of its ConfigMaps. Server-side apply
  * merges entries other managers added into these; here they are found and removed, so a variable
  * or key someone added by hand goes the way a changed value does. Labels and annotations are not
- * owned whole: what other tools add there (kubectl rollout restart) stays.
+ * owned whole: what other tools add there (kubectl rollout restart) stays. A Service's ports are
+ * keyed by port number: an entry with a foreign number would clash with the operator's by name,
+ * so that list is replaced whole instead.
  */
 final class OwnedLists {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
 
+    private static final String PORTS = "/spec/ports";
+
     private OwnedLists() {}
+
+    private static boolean samePortKeys(JsonNode live, JsonNode desired) {
+        Set<String> l = new HashSet<>();
+        Set<String> d = new HashSet<>();
+        live.forEach(p -> l.add(p.path("port").asText() + "/" + p.path("protocol").asText("TCP")));
+        desired.forEach(p -> d.add(p.path("port").asText() + "/" + p.path("protocol").asText("TCP")));
+        return l.equals(d);
+    }
 
     /** JSON pointers (into the live object) of entries that are not in the desired object. */
     static List<String> foreignEntries(HasMetadata live, HasMetadata desired) {
@@ -29,6 +41,9 @@ final class OwnedLists {
         JsonNode d = JSON.valueToTree(desired);
         List<String> out = new ArrayList<>();
         mapKeys(l.path("data"), d.path("data"), "/data", out);
+        if ("Service".equals(live.getKind()) && !samePortKeys(l.path("spec").path("ports"), d.path("spec").path("ports"))) {
+            out.add(PORTS);
+        }
         JsonNode podSpec = l.path("spec").path("template").path("spec");
         JsonNode wanted = d.path("spec").path("template").path("spec");
         if (podSpec.isObject() && wanted.isObject()) {
@@ -58,15 +73,22 @@ final class OwnedLists {
         pointers.sort(java.util.Comparator.comparingInt((String p) -> -p.split("/").length)
                 .thenComparing((a, b) -> isIndex(a) && isIndex(b) ? Integer.compare(index(b), index(a)) : b.compareTo(a)));
         JsonNode l = JSON.valueToTree(live);
+        JsonNode d = JSON.valueToTree(desired);
         ArrayNode ops = JSON.createArrayNode();
         for (String p : pointers) {
             ObjectNode test = ops.addObject();
             test.put("op", "test");
             test.put("path", p);
             test.set("value", l.at(p));
-            ObjectNode remove = ops.addObject();
-            remove.put("op", "remove");
-            remove.put("path", p);
+            ObjectNode change = ops.addObject();
+            if (p.equals(PORTS)) {
+                change.put("op", "replace"); // a Service needs at least one port at every moment
+                change.put("path", p);
+                change.set("value", d.at(p));
+            } else {
+                change.put("op", "remove");
+                change.put("path", p);
+            }
         }
         return ops.toString();
     }
