@@ -168,6 +168,29 @@ public final class Applier {
                 .map(ManagedFieldsEntry::getManager).orElse("another client");
     }
 
+    /** Whether this operator's writes own the field at {@code path} of {@code live} (always, without server-side apply). */
+    public boolean manages(HasMetadata live, String... path) {
+        if (!ssa) {
+            return true;
+        }
+        List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
+        if (entries == null) {
+            return false;
+        }
+        for (ManagedFieldsEntry e : entries) {
+            if (MANAGER.equals(e.getManager()) && "Apply".equals(e.getOperation()) && e.getFieldsV1() != null) {
+                com.fasterxml.jackson.databind.JsonNode node = JSON.valueToTree(e.getFieldsV1().getAdditionalProperties());
+                for (String p : path) {
+                    node = node.path("f:" + p);
+                }
+                if (!node.isMissingNode()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Creates {@code desired} if absent and never changes it afterwards (generated secrets, Jobs). */
     public <R extends HasMetadata> R createOnce(Optional<R> actual, R desired) {
         return actual.orElseGet(() -> create(desired));

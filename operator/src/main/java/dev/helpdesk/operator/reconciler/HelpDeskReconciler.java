@@ -239,7 +239,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             }
             applier.apply(liveApp, appDesired, (live, next) -> {
                 if (autoscaled) {
-                    next.getSpec().setReplicas(live.getSpec().getReplicas()); // the HPA's number, not a reset to 1
+                    // the HPA's number: kept while this manager still owns the field (leaving it out then would reset it to 1),
+                    // not claimed once the HPA took it over, so its every scale costs no write here
+                    next.getSpec().setReplicas(applier.manages(live, "spec", "replicas") ? live.getSpec().getReplicas() : null);
                 }
             });
             applier.apply(observed.get(Service.class, Names.app(hd)), AppDependents.service(hd));

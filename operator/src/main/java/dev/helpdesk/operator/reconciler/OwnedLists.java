@@ -35,14 +35,21 @@ final class OwnedLists {
         return l.equals(d);
     }
 
-    /** JSON pointers (into the live object) of entries that are not in the desired object. */
+    /** An entry of the live object to remove ({@code replacement} null) or to replace whole, by JSON pointer. */
+    record Foreign(String pointer, JsonNode replacement) {}
+
+    /** JSON pointers (into the live object) of entries that are not in the desired object, or not as it has them. */
     static List<String> foreignEntries(HasMetadata live, HasMetadata desired) {
+        return foreign(live, desired).stream().map(Foreign::pointer).toList();
+    }
+
+    private static List<Foreign> foreign(HasMetadata live, HasMetadata desired) {
         JsonNode l = JSON.valueToTree(live);
         JsonNode d = JSON.valueToTree(desired);
-        List<String> out = new ArrayList<>();
+        List<Foreign> out = new ArrayList<>();
         mapKeys(l.path("data"), d.path("data"), "/data", out);
         if ("Service".equals(live.getKind()) && !samePortKeys(l.path("spec").path("ports"), d.path("spec").path("ports"))) {
-            out.add(PORTS);
+            out.add(new Foreign(PORTS, d.at(PORTS))); // a Service needs at least one port at every moment
         }
         JsonNode podSpec = l.path("spec").path("template").path("spec");
         JsonNode wanted = d.path("spec").path("template").path("spec");
@@ -55,6 +62,8 @@ final class OwnedLists {
                 if (mine != null) {
                     String at = "/spec/template/spec/containers/" + i;
                     named(containers.get(i).path("env"), mine.path("env"), at + "/env", out);
+                    // value set by hand where the operator sets valueFrom (or the reverse): both would be invalid together
+                    replacedEntries(containers.get(i).path("env"), mine.path("env"), at + "/env", out);
                     named(containers.get(i).path("volumeMounts"), mine.path("volumeMounts"), at + "/volumeMounts", out);
                 }
             }
@@ -62,18 +71,20 @@ final class OwnedLists {
         return out;
     }
 
-    /** A JSON patch that removes the foreign entries, each guarded by a test of its current value; null when none. */
+    /** A JSON patch that removes (or replaces) the foreign entries, each guarded by a test of its current value; null when none. */
     static String removalPatch(HasMetadata live, HasMetadata desired) {
-        List<String> pointers = new ArrayList<>(foreignEntries(live, desired));
-        if (pointers.isEmpty()) {
+        List<Foreign> changes = foreign(live, desired);
+        if (changes.isEmpty()) {
             return null;
         }
+        java.util.Map<String, JsonNode> replacements = new java.util.HashMap<>();
+        changes.stream().filter(c -> c.replacement() != null).forEach(c -> replacements.put(c.pointer(), c.replacement()));
+        List<String> pointers = new ArrayList<>(changes.stream().map(Foreign::pointer).toList());
         // deeper paths first (an env entry before any container), and within one array from the end,
         // so the indexes of what is still to be removed stay valid
         pointers.sort(java.util.Comparator.comparingInt((String p) -> -p.split("/").length)
                 .thenComparing((a, b) -> isIndex(a) && isIndex(b) ? Integer.compare(index(b), index(a)) : b.compareTo(a)));
         JsonNode l = JSON.valueToTree(live);
-        JsonNode d = JSON.valueToTree(desired);
         ArrayNode ops = JSON.createArrayNode();
         for (String p : pointers) {
             ObjectNode test = ops.addObject();
@@ -81,10 +92,10 @@ final class OwnedLists {
             test.put("path", p);
             test.set("value", l.at(p));
             ObjectNode change = ops.addObject();
-            if (p.equals(PORTS)) {
-                change.put("op", "replace"); // a Service needs at least one port at every moment
+            if (replacements.containsKey(p)) {
+                change.put("op", "replace");
                 change.put("path", p);
-                change.set("value", d.at(p));
+                change.set("value", replacements.get(p));
             } else {
                 change.put("op", "remove");
                 change.put("path", p);
@@ -101,18 +112,38 @@ final class OwnedLists {
         return Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
     }
 
-    private static void mapKeys(JsonNode live, JsonNode desired, String at, List<String> out) {
+    private static void mapKeys(JsonNode live, JsonNode desired, String at, List<Foreign> out) {
         if (!live.isObject()) {
             return;
         }
         live.fieldNames().forEachRemaining(k -> {
             if (!desired.has(k)) {
-                out.add(at + "/" + k.replace("~", "~0").replace("/", "~1"));
+                out.add(new Foreign(at + "/" + k.replace("~", "~0").replace("/", "~1"), null));
             }
         });
     }
 
-    private static void named(JsonNode live, JsonNode desired, String at, List<String> out) {
+    /** Entries present on both sides whose live form has a field the desired one lacks: replaced whole by the desired one. */
+    private static void replacedEntries(JsonNode live, JsonNode desired, String at, List<Foreign> out) {
+        if (!live.isArray()) {
+            return;
+        }
+        for (int i = 0; i < live.size(); i++) {
+            JsonNode mine = byName(desired, live.get(i).path("name").asText());
+            if (mine == null) {
+                continue;
+            }
+            java.util.Iterator<String> fields = live.get(i).fieldNames();
+            while (fields.hasNext()) {
+                if (!mine.has(fields.next())) {
+                    out.add(new Foreign(at + "/" + i, mine));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void named(JsonNode live, JsonNode desired, String at, List<Foreign> out) {
         if (!live.isArray()) {
             return;
         }
@@ -120,7 +151,7 @@ final class OwnedLists {
         desired.forEach(e -> wanted.add(e.path("name").asText()));
         for (int i = 0; i < live.size(); i++) {
             if (!wanted.contains(live.get(i).path("name").asText())) {
-                out.add(at + "/" + i);
+                out.add(new Foreign(at + "/" + i, null));
             }
         }
     }

@@ -329,7 +329,10 @@ public final class StatusReport {
             }
             String reason = type.equals(Conditions.READY) && "True".equals(c.getStatus()) ? "Ready"
                     : type.equals(Conditions.DEGRADED) && !bad ? "Recovered" : c.getReason();
-            out.add(new Transition(reason, c.getMessage(), bad));
+            Transition t = new Transition(reason, c.getMessage(), bad);
+            if (!out.contains(t)) { // Ready often repeats another condition's reason and message: one Event says it
+                out.add(t);
+            }
         }
         return out;
     }
