@@ -52,9 +52,19 @@ class InstallScenarioTest extends OperatorTest {
         assertThat(app.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
         assertThat(app.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).hasSize(2);
         assertThat(app.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("helpdesk.dev/config-hash");
+        // the attachments volume is ReadWriteOnce: app and worker pods must share its node
+        assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("support-attachments").get().getSpec().getAccessModes())
+                .containsExactly("ReadWriteOnce");
+        assertThat(app.getSpec().getTemplate().getSpec().getAffinity().getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                .singleElement().satisfies(t -> {
+                    assertThat(t.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(t.getLabelSelector().getMatchLabels()).containsEntry("helpdesk.dev/attachments-volume", "support-attachments");
+                });
+        assertThat(app.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("helpdesk.dev/attachments-volume", "support-attachments");
 
         Deployment worker = client.apps().deployments().inNamespace(ns).withName("support-worker").get();
         assertThat(worker.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("worker");
+        assertThat(worker.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("helpdesk.dev/attachments-volume", "support-attachments");
         Job migration = client.batch().v1().jobs().inNamespace(ns).withName(MIGRATION).get();
         assertThat(migration.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("migrate");
         assertThat(migration.getSpec().getBackoffLimit()).as("one more pod for a restart race, no loop").isEqualTo(1);

@@ -52,7 +52,8 @@ class ProductionScenarioTest extends OperatorTest {
         var hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).withName("support-app").get();
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(12);
-        assertThat(hpa.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization()).isEqualTo(65);
+        assertThat(hpa.getSpec().getMetrics()).extracting(m -> m.getResource().getName() + "=" + m.getResource().getTarget().getAverageUtilization())
+                .containsExactly("cpu=65", "memory=80");
         assertThat(client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("support-app").get()).isNotNull();
 
         var ingress = client.network().v1().ingresses().inNamespace(ns).withName("support-app").get();
@@ -70,7 +71,16 @@ class ProductionScenarioTest extends OperatorTest {
         assertThat(client.configMaps().inNamespace(ns).withName("support-config").get().getData())
                 .containsEntry("STORAGE_TYPE", "s3").containsEntry("STORAGE_S3_BUCKET", "example-helpdesk-attachments")
                 .containsEntry("EMAIL_ENABLED", "true").containsEntry("SMTP_HOST", "smtp.example.com")
-                .containsEntry("ATTACH_MAX_BYTES", "52428800").doesNotContainKey("STORAGE_PATH");
+                .containsEntry("ATTACH_MAX_BYTES", "52428800").doesNotContainKey("STORAGE_PATH")
+                // links and Location headers point where users are; the ingress's X-Forwarded-For is believed
+                .containsEntry("HELPDESK_PUBLIC_URL", "https://support.example.com").containsEntry("HTTP_TRUSTED_PROXIES", "10.0.0.0/8");
+        assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+        assertThat(app.getSpec().getTemplate().getSpec().getAffinity()).as("S3: no volume to stay next to").isNull();
+        var workerService = client.services().inNamespace(ns).withName("support-worker").get();
+        assertThat(workerService.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("metrics");
+            assertThat(p.getPort()).isEqualTo(8081);
+        });
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client
                 .genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor").inNamespace(ns).withName("support-app").get())

@@ -134,4 +134,29 @@ class MigrationE2E extends E2ESupport {
         assertThat(uid("support-postgres-0")).as("PostgreSQL pod still untouched").isEqualTo(postgresPod);
         assertThat(uid("support-redis-0")).as("Redis pod still untouched").isEqualTo(redisPod);
     }
+
+    @Test
+    @Order(5)
+    void thePostgresMajorCannotChangeInPlace() {
+        setPostgres("17");
+        eventually("InvalidSpec naming the field", SHORT, () -> assertThat(condition("support", "Ready")).hasValueSatisfying(c -> {
+            assertThat(c.reason()).isEqualTo("InvalidSpec");
+            assertThat(c.message()).contains("spec.database.managed.version").contains("cannot change to 17 in place");
+        }));
+        assertThat(client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage()).endsWith(":16-alpine");
+        assertThat(uid("support-postgres-0")).as("PostgreSQL pod untouched").isEqualTo(postgresPod);
+        setPostgres("16");
+        eventually("back to the migration failure it had", SHORT, () -> assertThat(condition("support", "Ready"))
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("MigrationFailed")));
+    }
+
+    private void setPostgres(String major) {
+        helpDesks().withName("support").edit(h -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) h.getAdditionalProperties().get("spec");
+            spec.put("database", new HashMap<>(Map.of("managed", new HashMap<>(Map.of("version", major)))));
+            return h;
+        });
+    }
 }
