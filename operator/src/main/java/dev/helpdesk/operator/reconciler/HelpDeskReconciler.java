@@ -135,6 +135,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 Applier applier = new Applier(client, context, drift -> report.driftCorrected(drift.resource().getKind(),
                         drift.resource().getMetadata().getName(), drift.changedBy()));
                 install(hd, observed, validation, report, applier);
+                recheckSoon |= dev.helpdesk.operator.status.PodTrouble.someUnscheduled(observed.all(Pod.class));
             }
         }
         HelpDeskStatus next = report.build();
@@ -153,7 +154,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 events.normal(hd, t.reason(), t.message());
             }
         });
-        // a Secret created later carries no label yet, so no informer tells: look again soon
+        // a Secret created later carries no label yet, and a pod waiting for a node changes nothing: look again soon
         return recheckSoon ? UpdateControl.<HelpDesk>noUpdate().rescheduleAfter(10, TimeUnit.SECONDS) : UpdateControl.noUpdate();
     }
 

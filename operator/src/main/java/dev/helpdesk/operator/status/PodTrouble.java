@@ -30,12 +30,31 @@ public final class PodTrouble {
             }
             if (p.getStatus().getConditions() != null) {
                 for (var c : p.getStatus().getConditions()) {
-                    if ("PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason())) {
+                    // a pod waits a moment for its new volume to bind: only a lasting wait is a problem worth a Warning
+                    if ("PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason())
+                            && lasting(c.getLastTransitionTime())) {
                         return Optional.of("pod " + p.getMetadata().getName() + " cannot be scheduled: " + c.getMessage());
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether some pod waits to be scheduled: it may become a problem without any further event, so look again soon. */
+    public static boolean someUnscheduled(Collection<Pod> pods) {
+        return pods.stream().filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)
+                .flatMap(p -> p.getStatus().getConditions().stream())
+                .anyMatch(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()));
+    }
+
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(30);
+
+    private static boolean lasting(String since) {
+        try {
+            return since == null || java.time.Instant.parse(since).isBefore(java.time.Instant.now().minus(GRACE));
+        } catch (java.time.format.DateTimeParseException e) {
+            return true;
+        }
     }
 }
