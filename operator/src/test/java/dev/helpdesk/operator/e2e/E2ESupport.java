@@ -159,7 +159,25 @@ public abstract class E2ESupport {
                 .filter(o -> holder.filter(h -> h.startsWith(o.name() + "-")).isPresent()).findFirst();
     }
 
+    /** One operator, leading (else another operator on this cluster would do the work). */
+    protected OperatorProcess startLeadingOperator() {
+        OperatorProcess operator = startOperator("operator").awaitStarted();
+        awaitLeader();
+        return operator;
+    }
+
     // ---- HelpDesks (generic, so changes to the API classes do not break the harness)
+
+    /** The smallest installation (samples/helpdesk-minimal.yaml), named support, Ready. */
+    protected void installMinimalReady() {
+        applyHelpDesk("""
+                apiVersion: helpdesk.dev/v1alpha1
+                kind: HelpDesk
+                metadata: {name: support}
+                spec: {version: "1.0.0"}
+                """);
+        awaitReady("support");
+    }
 
     /** The HelpDesks of this class' namespace. */
     protected NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> helpDesks() {

@@ -9,17 +9,8 @@ class InstallE2E extends E2ESupport {
 
     @Test
     void minimalHelpDeskBecomesReady() {
-        startOperator("operator").awaitStarted();
-        awaitLeader(); // else another operator on this cluster would be doing the work
-
-        applyHelpDesk("""
-                apiVersion: helpdesk.dev/v1alpha1
-                kind: HelpDesk
-                metadata: {name: support}
-                spec: {version: "1.0.0"}
-                """);
-
-        awaitReady("support");
+        startLeadingOperator();
+        installMinimalReady();
         assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get()).as("Deployment support-app").isNotNull();
         assertThat(client.apps().deployments().inNamespace(ns).withName("support-worker").get()).as("Deployment support-worker").isNotNull();
         assertThat(client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get()).as("StatefulSet support-postgres").isNotNull();

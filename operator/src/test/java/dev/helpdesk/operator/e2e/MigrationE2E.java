@@ -59,15 +59,8 @@ class MigrationE2E extends E2ESupport {
     @Test
     @Order(1)
     void anUpgradeLeavesPostgresAndRedisRunning() {
-        startOperator("operator").awaitStarted();
-        awaitLeader();
-        applyHelpDesk("""
-                apiVersion: helpdesk.dev/v1alpha1
-                kind: HelpDesk
-                metadata: {name: support}
-                spec: {version: "1.0.0"}
-                """);
-        awaitReady("support");
+        startLeadingOperator();
+        installMinimalReady();
         postgresPod = uid("support-postgres-0");
         redisPod = uid("support-redis-0");
         assertThat(postgresPod).isNotNull();

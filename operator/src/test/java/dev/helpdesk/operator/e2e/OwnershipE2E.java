@@ -36,15 +36,8 @@ class OwnershipE2E extends E2ESupport {
     @Test
     @Order(1)
     void installsToReady() {
-        startOperator("operator").awaitStarted();
-        awaitLeader();
-        applyHelpDesk("""
-                apiVersion: helpdesk.dev/v1alpha1
-                kind: HelpDesk
-                metadata: {name: support}
-                spec: {version: "1.0.0"}
-                """);
-        awaitReady("support");
+        startLeadingOperator();
+        installMinimalReady();
     }
 
     @Test

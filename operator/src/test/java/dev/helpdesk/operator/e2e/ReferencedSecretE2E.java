@@ -28,8 +28,7 @@ class ReferencedSecretE2E extends E2ESupport {
     @Test
     @Order(1)
     void installsWithAnExternalDatabase() {
-        startOperator("operator").awaitStarted();
-        awaitLeader();
+        startLeadingOperator();
         database("postgresql://helpdesk:first@db.example:5432/helpdesk");
         applyHelpDesk("""
                 apiVersion: helpdesk.dev/v1alpha1
