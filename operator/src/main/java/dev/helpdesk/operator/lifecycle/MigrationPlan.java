@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -50,10 +49,5 @@ public final class MigrationPlan {
         Map<String, String> annotations = hd.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(RETRY_ANNOTATION);
         return value == null || value.isBlank() ? null : value;
-    }
-
-    /** Whether {@code a} and {@code b} describe the same attempt. */
-    public static boolean same(HelpDeskStatus.Migration a, HelpDeskStatus.Migration b) {
-        return Objects.equals(a, b);
     }
 }

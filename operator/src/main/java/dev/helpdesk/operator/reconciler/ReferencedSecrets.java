@@ -30,11 +30,6 @@ public final class ReferencedSecrets {
         return new ReferencedSecrets(client, cache);
     }
 
-    /** Without a cache (unit use): straight from the API server. */
-    public static ReferencedSecrets uncached(KubernetesClient client) {
-        return new ReferencedSecrets(client, null);
-    }
-
     public Optional<Secret> get(String namespace, String name) {
         if (cache != null) {
             Optional<Secret> cached = cache.get(new ResourceID(name, namespace));

@@ -48,11 +48,6 @@ public class AppHealthProbe {
         return before == null ? Optional.empty() : before.report();
     }
 
-    /** Drops what is known about a deleted HelpDesk's app. */
-    public void forget(String baseUrl) {
-        last.remove(baseUrl);
-    }
-
     /** One check on the calling thread (tools and tests). */
     public Optional<Report> check(String baseUrl) {
         try {

@@ -50,7 +50,8 @@ public final class PodTrouble {
 
     static final java.time.Duration GRACE = java.time.Duration.ofSeconds(30);
 
-    private static boolean lasting(String since) {
+    /** Whether a wait that began at {@code since} (an API timestamp) has outlasted {@link #GRACE}; unknown counts as lasting. */
+    static boolean lasting(String since) {
         try {
             return since == null || java.time.Instant.parse(since).isBefore(java.time.Instant.now().minus(GRACE));
         } catch (java.time.format.DateTimeParseException e) {

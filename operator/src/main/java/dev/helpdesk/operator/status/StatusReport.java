@@ -157,8 +157,7 @@ public final class StatusReport {
     public void volume(Optional<io.fabric8.kubernetes.api.model.PersistentVolumeClaim> claim) {
         // a new claim is Pending for a moment while it is provisioned: only a lasting one is a problem
         claim.filter(c -> c.getStatus() != null && "Pending".equals(c.getStatus().getPhase()))
-                .filter(c -> c.getMetadata().getCreationTimestamp() == null || Instant.parse(c.getMetadata().getCreationTimestamp())
-                        .isBefore(Instant.now().minusSeconds(30))).ifPresent(c -> {
+                .filter(c -> PodTrouble.lasting(c.getMetadata().getCreationTimestamp())).ifPresent(c -> {
             String problem = "PersistentVolumeClaim " + c.getMetadata().getName() + " is Pending (class "
                     + (c.getSpec().getStorageClassName() == null ? "cluster default" : "'" + c.getSpec().getStorageClassName() + "'")
                     + ", " + String.join(",", c.getSpec().getAccessModes()) + "): no volume is bound; see kubectl describe pvc "
