@@ -123,7 +123,11 @@ class InstallScenarioTest extends OperatorTest {
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     client.apps().statefulSets().inNamespace(ns).withName("support-postgres").get() != null);
             awaitCondition("support", Conditions.READY, "False", "WaitingForDatabase");
-            assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).as("no migration before the database").isEmpty();
+            // the migration pod starts beside the database and waits for it; the app does not
+            assertThat(client.batch().v1().jobs().inNamespace(ns).withName(MIGRATION).get()).as("migration beside the database").isNotNull();
+            assertThat(awaitCondition("support", Conditions.MIGRATED, "False", "Migrating").getMessage())
+                    .contains("waits for the database to accept connections");
+            assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get()).as("app before the database").isNull();
             cluster.holdJobs(true);
             cluster.hold(false);
             await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -141,15 +145,42 @@ class InstallScenarioTest extends OperatorTest {
     }
 
     @Test
+    void aMigrationThatFailedWhileTheDatabaseStartedRunsOnceMoreWhenItIsReady() {
+        String second = dev.helpdesk.operator.dependent.Names.migration("support", "1.0.0", 2);
+        cluster.holdDataServices(true);
+        try {
+            cluster.failJob(MIGRATION, "Connection to support-postgres:5432 refused");
+            install("helpdesk-minimal.yaml");
+            Condition waiting = awaitCondition("support", Conditions.MIGRATED, "False", "WaitingForDatabase");
+            assertThat(waiting.getMessage()).contains(MIGRATION).contains("refused").contains("a new attempt starts once the database is ready");
+            assertThat(get("support").getStatus().migration.startedBeforeDatabase).isTrue();
+            assertThat(client.batch().v1().jobs().inNamespace(ns).withName(second).get()).as("no retry before the database").isNull();
+        } finally {
+            cluster.holdDataServices(false);
+        }
+        awaitCondition("support", Conditions.READY, "True", "AsExpected");
+        HelpDesk ready = get("support");
+        assertThat(ready.getStatus().migration.attempt).isEqualTo(2);
+        assertThat(ready.getStatus().migration.job).isEqualTo(second);
+        assertThat(ready.getStatus().migration.startedBeforeDatabase).isNull();
+        assertThat(client.v1().events().inNamespace(ns).list().getItems()).extracting(e -> e.getReason())
+                .contains("MigrationRetried").doesNotContain("MigrationFailed");
+    }
+
+    @Test
     void aFailedMigrationStopsTheInstallWithoutRetryLoops() throws InterruptedException {
+        // the first attempt may have started beside the database and get its one automatic retry: both fail here
         cluster.failJob(MIGRATION, "relation tickets already exists");
+        cluster.failJob(dev.helpdesk.operator.dependent.Names.migration("support", "1.0.0", 2), "relation tickets already exists");
         install("helpdesk-minimal.yaml");
         Condition migrated = awaitCondition("support", Conditions.MIGRATED, "False", "MigrationFailed");
-        assertThat(migrated.getMessage()).contains(MIGRATION).contains("relation tickets already exists")
-                .contains("kubectl logs job/" + MIGRATION + " -n " + ns);
+        String job = get("support").getStatus().migration.job;
+        assertThat(migrated.getMessage()).contains(job).contains("relation tickets already exists")
+                .contains("kubectl logs job/" + job + " -n " + ns);
         awaitCondition("support", Conditions.READY, "False", "MigrationFailed");
         assertThat(get("support").getStatus().phase).isEqualTo("Failed");
         Thread.sleep(1500);
+        assertThat(get("support").getStatus().migration.job).as("no further attempt").isEqualTo(job);
         assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get()).isNull();
         assertThat(client.apps().deployments().inNamespace(ns).withName("support-worker").get()).isNull();
         assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).hasSize(1);

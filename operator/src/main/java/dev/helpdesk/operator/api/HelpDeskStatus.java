@@ -59,16 +59,20 @@ public class HelpDeskStatus {
         public String job;
         @JsonPropertyDescription("Value of helpdesk.dev/retry-migration when this attempt started; a different value asks for a retry.")
         public String retryRequest;
+        @JsonPropertyDescription("True when the Job started before the managed database was ready; if it fails, one more attempt"
+                + " starts by itself once the database is ready.")
+        public Boolean startedBeforeDatabase;
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Migration m && java.util.Objects.equals(version, m.version) && java.util.Objects.equals(attempt, m.attempt)
-                    && java.util.Objects.equals(job, m.job) && java.util.Objects.equals(retryRequest, m.retryRequest);
+                    && java.util.Objects.equals(job, m.job) && java.util.Objects.equals(retryRequest, m.retryRequest)
+                    && java.util.Objects.equals(startedBeforeDatabase, m.startedBeforeDatabase);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(version, attempt, job, retryRequest);
+            return java.util.Objects.hash(version, attempt, job, retryRequest, startedBeforeDatabase);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.function.Function;
  * Which migration attempt the spec's version is at, kept in status (not read back from Jobs, so a
  * stale cache cannot start an attempt twice). A new version starts at attempt 1; a failed attempt
  * is retried only when asked: a new value of the annotation {@value #RETRY_ANNOTATION}. Unrelated
- * spec edits never re-run a failed migration.
+ * spec edits never re-run a failed migration. The one automatic retry: an attempt that started
+ * beside a database that was not ready yet, and failed, runs once more when the database is ready
+ * (its failure says nothing about the migration).
  */
 public final class MigrationPlan {
     public static final String RETRY_ANNOTATION = "helpdesk.dev/retry-migration";
@@ -22,7 +24,8 @@ public final class MigrationPlan {
     private MigrationPlan() {}
 
     /** The attempt to run or watch now. */
-    public static HelpDeskStatus.Migration current(HelpDesk hd, Function<String, Optional<Job>> jobs, Collection<Pod> pods) {
+    public static HelpDeskStatus.Migration current(HelpDesk hd, Function<String, Optional<Job>> jobs, Collection<Pod> pods,
+                                                   boolean databaseReady) {
         String version = hd.getSpec().version;
         String request = retryRequest(hd);
         HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
@@ -33,7 +36,17 @@ public final class MigrationPlan {
         if (failed && request != null && !request.equals(last.retryRequest)) {
             return attempt(hd, version, last.attempt + 1, request);
         }
-        return attempt(hd, version, last.attempt, last.retryRequest);
+        if (failed && Boolean.TRUE.equals(last.startedBeforeDatabase) && databaseReady) {
+            return attempt(hd, version, last.attempt + 1, last.retryRequest);
+        }
+        HelpDeskStatus.Migration same = attempt(hd, version, last.attempt, last.retryRequest);
+        same.startedBeforeDatabase = last.startedBeforeDatabase;
+        return same;
+    }
+
+    /** A failed attempt that will run again by itself once the database is ready. */
+    public static boolean retriesWhenDatabaseReady(HelpDeskStatus.Migration attempt, MigrationState state) {
+        return state.phase() == MigrationState.Phase.FAILED && Boolean.TRUE.equals(attempt.startedBeforeDatabase);
     }
 
     private static HelpDeskStatus.Migration attempt(HelpDesk hd, String version, int attempt, String request) {

@@ -212,12 +212,16 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         report.dataServices(databaseReady, redisReady, spec.database.usesExternal(), spec.redis.usesExternal());
 
         List<Pod> pods = observed.all(Pod.class);
-        HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods);
-        report.migrationAttempt(attempt);
+        HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods, databaseReady);
+        announceAutomaticRetry(hd, attempt, report);
         Optional<Job> job = observed.get(Job.class, attempt.job);
-        if (job.isEmpty() && databaseReady) {
+        if (job.isEmpty()) {
+            // beside a starting database, not after it: the Job waits for connections itself (Flyway connect retries), so an
+            // install overlaps the database's start with the migration pod's; a failure before the database was ready is retried
+            attempt.startedBeforeDatabase = databaseReady ? null : Boolean.TRUE;
             job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(hd, attempt.attempt)));
         }
+        report.migrationAttempt(attempt);
         MigrationState migration = MigrationState.of(job, pods);
         report.migration(attempt.job, migration, databaseReady);
         trimMigrationHistory(hd, observed, pods, attempt.job);
@@ -301,6 +305,15 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         var upgrade = hd.getSpec().upgrade;
         for (Job old : MigrationHistory.surplus(migrations, pods, current, upgrade.successfulJobsHistoryLimit, upgrade.failedJobsHistoryLimit)) {
             client.resource(old).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+        }
+    }
+
+    private static void announceAutomaticRetry(HelpDesk hd, HelpDeskStatus.Migration attempt, StatusReport report) {
+        HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
+        if (last != null && Boolean.TRUE.equals(last.startedBeforeDatabase) && attempt.version.equals(last.version)
+                && last.attempt != null && attempt.attempt == last.attempt + 1 && java.util.Objects.equals(attempt.retryRequest, last.retryRequest)) {
+            report.announce("MigrationRetried", "Job " + last.job + " failed before the database was ready; attempt "
+                    + attempt.attempt + " (Job " + attempt.job + ") starts now that it is", false);
         }
     }
 

@@ -111,11 +111,20 @@ public final class StatusReport {
                 conditions.set(Conditions.MIGRATED, true, "MigrationSucceeded", "Job " + jobName + " migrated the schema to "
                         + (next.schemaVersion == null ? "the latest version" : "version " + next.schemaVersion) + " for app " + version);
             }
-            case FAILED -> conditions.set(Conditions.MIGRATED, false, "MigrationFailed", "Job " + jobName + " failed: " + state.message()
+            case FAILED -> {
+                if (next.migration != null && dev.helpdesk.operator.lifecycle.MigrationPlan.retriesWhenDatabaseReady(next.migration, state)) {
+                    conditions.set(Conditions.MIGRATED, false, "WaitingForDatabase", "Job " + jobName + " failed before the database was"
+                            + " ready (" + state.message() + "); a new attempt starts once the database is ready");
+                } else {
+                    conditions.set(Conditions.MIGRATED, false, "MigrationFailed", "Job " + jobName + " failed: " + state.message()
                     + ". See kubectl logs job/" + jobName + " -n " + hd.getMetadata().getNamespace()
                     + ". The running version keeps serving; to retry, fix the cause and set the annotation "
                     + dev.helpdesk.operator.lifecycle.MigrationPlan.RETRY_ANNOTATION + " to a new value (or change spec.version).");
-            case RUNNING -> conditions.set(Conditions.MIGRATED, false, "Migrating", "Job " + jobName + " is migrating the schema for app " + version);
+                }
+            }
+            case RUNNING -> conditions.set(Conditions.MIGRATED, false, "Migrating", databaseReady
+                    ? "Job " + jobName + " is migrating the schema for app " + version
+                    : "Job " + jobName + " started and waits for the database to accept connections, then migrates the schema for app " + version);
             case ABSENT -> conditions.set(Conditions.MIGRATED, false, databaseReady ? "Migrating" : "WaitingForDatabase",
                     databaseReady ? "starting Job " + jobName : "the migration starts once the database is ready");
         }
@@ -326,11 +335,13 @@ public final class StatusReport {
             if (type.equals(Conditions.PROGRESSING) || (type.equals(Conditions.DEGRADED) && before.isEmpty() && !bad)) {
                 continue;
             }
+            // "Ready" as an Event reason means the installation; a part that became ready is named by its condition
             String reason = type.equals(Conditions.READY) && "True".equals(c.getStatus()) ? "Ready"
-                    : type.equals(Conditions.DEGRADED) && !bad ? "Recovered" : c.getReason();
-            Transition t = new Transition(reason, c.getMessage(), bad);
-            if (!out.contains(t)) { // Ready often repeats another condition's reason and message: one Event says it
-                out.add(t);
+                    : type.equals(Conditions.DEGRADED) && !bad ? "Recovered"
+                    : "Ready".equals(c.getReason()) ? type : c.getReason();
+            // Ready repeats another condition's reason (WaitingForDatabase, Migrating) in its own words: one Event per reason says it
+            if (out.stream().noneMatch(o -> o.reason().equals(reason))) {
+                out.add(new Transition(reason, c.getMessage(), bad));
             }
         }
         return out;

@@ -34,6 +34,7 @@ public class ClusterSimulator implements AutoCloseable {
     private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
     private volatile boolean paused;
     private volatile boolean holdJobs;
+    private volatile boolean holdDataServices;
     private final String schemaVersion = "2";
 
     public ClusterSimulator(KubernetesClient client) {
@@ -112,6 +113,14 @@ public class ClusterSimulator implements AutoCloseable {
         }
     }
 
+    /** While held, StatefulSets (PostgreSQL, Redis) get no ready pod, but Jobs still finish (a migration racing the database). */
+    public void holdDataServices(boolean hold) {
+        holdDataServices = hold;
+        if (!hold) {
+            client.apps().statefulSets().inAnyNamespace().list().getItems().forEach(this::statefulSet);
+        }
+    }
+
     private <T> ResourceEventHandler<T> handler(Consumer<T> onChange) {
         return new ResourceEventHandler<>() {
             @Override
@@ -165,7 +174,7 @@ public class ClusterSimulator implements AutoCloseable {
     }
 
     private void statefulSet(StatefulSet st) {
-        if (paused) {
+        if (paused || holdDataServices) {
             return;
         }
         claimVolumes(st);
