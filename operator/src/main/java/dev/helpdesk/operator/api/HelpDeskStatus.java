@@ -46,6 +46,37 @@ public class HelpDeskStatus {
     @JsonPropertyDescription("The newest successful backup.")
     public LastBackup lastBackup;
 
+    @JsonPropertyDescription("The generated credentials: rotation requests handled, and where a change of them is in its rollout.")
+    public Credentials credentials;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Credentials {
+        @JsonPropertyDescription("Value of helpdesk.dev/rotate-credentials last acted on; a different value rotates the passwords.")
+        public String rotationRequest;
+        @JsonPropertyDescription("Hash of the credentials the app, worker and migration pods were given; it follows a change of the"
+                + " Secret only once PostgreSQL and Redis run with the new passwords.")
+        public String workloadsHash;
+        @JsonPropertyDescription("Where a change of the passwords is: DataServices (PostgreSQL and Redis restart to apply them),"
+                + " Workloads (app and worker pods roll to them); absent when nothing is under way.")
+        public String rollout;
+        @JsonPropertyDescription("Value of helpdesk.dev/reset-admin-password last acted on.")
+        public String adminResetRequest;
+        @JsonPropertyDescription("True while the admin Secret is missing after the first admin was created.")
+        public Boolean adminSecretMissing;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Credentials c && Objects.equals(rotationRequest, c.rotationRequest)
+                    && Objects.equals(workloadsHash, c.workloadsHash) && Objects.equals(rollout, c.rollout)
+                    && Objects.equals(adminResetRequest, c.adminResetRequest) && Objects.equals(adminSecretMissing, c.adminSecretMissing);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rotationRequest, workloadsHash, rollout, adminResetRequest, adminSecretMissing);
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyDescription("The schema migration for the spec's version: which attempt, in which Job.")
     public Migration migration;

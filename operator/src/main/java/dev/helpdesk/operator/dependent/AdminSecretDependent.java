@@ -12,11 +12,23 @@ public final class AdminSecretDependent {
 
     private AdminSecretDependent() {}
 
+    /** A new password for the admin, first in a Secret of its own; it becomes NAME-admin once the reset Job applied it. */
+    public static Secret reset(HelpDesk hd, String name, String email) {
+        return new SecretBuilder().withMetadata(Owned.meta(hd, name, "admin"))
+                .withType("Opaque")
+                .withData(Map.of(EMAIL, GeneratedSecretDependent.base64(email), PASSWORD, GeneratedSecretDependent.base64(GeneratedSecretDependent.random(18))))
+                .build();
+    }
+
+    public static String defaultEmail(HelpDesk hd) {
+        return "admin@" + hd.getMetadata().getName() + ".helpdesk.local";
+    }
+
     public static Secret desired(HelpDesk hd) {
         return new SecretBuilder().withMetadata(Owned.meta(hd, Names.admin(hd), "admin"))
                 .withType("Opaque")
-                .withStringData(Map.of(EMAIL, "admin@" + hd.getMetadata().getName() + ".helpdesk.local",
-                        PASSWORD, GeneratedSecretDependent.random(18)))
+                .withData(Map.of(EMAIL, GeneratedSecretDependent.base64(defaultEmail(hd)),
+                        PASSWORD, GeneratedSecretDependent.base64(GeneratedSecretDependent.random(18))))
                 .build();
     }
 }

@@ -33,8 +33,9 @@ public final class AppEnvironment {
             env.add(new EnvVar("REDIS_URL", "redis://:$(REDIS_PASSWORD)@" + Names.redis(hd) + ":6379", null));
         }
         env.add(fromSecret("HELPDESK_SECRET", Names.secrets(hd), GeneratedSecretDependent.SIGNING_KEY, false));
-        env.add(fromSecret("HELPDESK_ADMIN_EMAIL", Names.admin(hd), AdminSecretDependent.EMAIL, false));
-        env.add(fromSecret("HELPDESK_ADMIN_PASSWORD", Names.admin(hd), AdminSecretDependent.PASSWORD, false));
+        // read only when the first admin is created: a later deleted admin Secret must not stop pods from starting
+        env.add(fromSecret("HELPDESK_ADMIN_EMAIL", Names.admin(hd), AdminSecretDependent.EMAIL, true));
+        env.add(fromSecret("HELPDESK_ADMIN_PASSWORD", Names.admin(hd), AdminSecretDependent.PASSWORD, true));
         if (Boolean.TRUE.equals(s.email.enabled) && s.email.smtp != null && s.email.smtp.secretRef != null
                 && s.email.smtp.secretRef.name != null && !s.email.smtp.secretRef.name.isEmpty()) {
             env.add(fromSecret("SMTP_USER", s.email.smtp.secretRef.name, "username", true));

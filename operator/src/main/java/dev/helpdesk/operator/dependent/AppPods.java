@@ -22,7 +22,8 @@ public final class AppPods {
     }
 
     public static Container container(HelpDesk hd, String role, Resources resources) {
-        boolean attachments = !hd.getSpec().attachments.storage.usesS3Bucket() && !role.equals("migrate");
+        // one-off roles (migrate, reset-admin-password) touch only the database
+        boolean attachments = !hd.getSpec().attachments.storage.usesS3Bucket() && (role.equals("serve") || role.equals("worker"));
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
         if (attachments) {
@@ -56,6 +57,22 @@ public final class AppPods {
                 .withRestartPolicy(restartPolicy)
                 .withContainers(container)
                 .withVolumes(volumes)
+                .build();
+    }
+
+    /** A one-off role of the app image (migrate, reset-admin-password) as a Job: one more pod after a node or database restart, then it has failed. */
+    static io.fabric8.kubernetes.api.model.batch.v1.Job job(HelpDesk hd, io.fabric8.kubernetes.api.model.ObjectMeta meta, String component,
+                                                            Container container, long deadlineSeconds) {
+        return new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                .withMetadata(meta)
+                .withNewSpec()
+                .withBackoffLimit(1)
+                .withActiveDeadlineSeconds(deadlineSeconds)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(Labels.of(hd, component)).endMetadata()
+                .withSpec(podSpec(hd, container, false, "Never"))
+                .endTemplate()
+                .endSpec()
                 .build();
     }
 }

@@ -35,6 +35,11 @@ public final class Names {
         return readable.replaceAll("-+$", "") + suffix;
     }
 
+    /** The Secret holding a new admin password until the reset Job applied it, and that Job: keyed by the request's value. */
+    public static String adminReset(HelpDesk hd, String request) {
+        return hd.getMetadata().getName() + "-admin-reset-" + dev.helpdesk.operator.reconciler.Applier.hashOf(request).substring(0, 6);
+    }
+
     public static String appUrl(HelpDesk hd) {
         return "http://" + app(hd) + "." + hd.getMetadata().getNamespace() + ".svc:8080";
     }

@@ -14,7 +14,23 @@ import java.util.Map;
 public final class PostgresDependents {
     static final String COMPONENT = "database";
 
+    /** Sets the role's password from the Secret before the server takes network clients (DESIGN §4.7). */
+    static final String APPLY_PASSWORD = script("postgres-apply-password.sh");
+
     private PostgresDependents() {}
+
+    private static String script(String name) {
+        try (var in = PostgresDependents.class.getResourceAsStream(name)) {
+            return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The init container's script, for tests that run it against real PostgreSQL binaries. */
+    public static String applyPasswordScript() {
+        return APPLY_PASSWORD;
+    }
 
     public static StatefulSet statefulSet(HelpDesk hd) {
         DatabaseSpec.Managed m = hd.getSpec().database.managedOrDefault();
@@ -23,6 +39,17 @@ public final class PostgresDependents {
                 .withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName(m.storageClassName)
                 .withNewResources().withRequests(Map.of("storage", new Quantity(m.storage))).endResources().endSpec()
                 .build();
+        // the same for the server and the step before it that applies the Secret's password
+        java.util.List<io.fabric8.kubernetes.api.model.EnvVar> env = java.util.List.of(
+                new io.fabric8.kubernetes.api.model.EnvVar("POSTGRES_USER", "helpdesk", null),
+                new io.fabric8.kubernetes.api.model.EnvVar("POSTGRES_DB", "helpdesk", null),
+                new io.fabric8.kubernetes.api.model.EnvVar("PGDATA", "/var/lib/postgresql/data/pgdata", null),
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("POSTGRES_PASSWORD").withNewValueFrom().withNewSecretKeyRef()
+                        .withName(Names.secrets(hd)).withKey(GeneratedSecretDependent.DATABASE_PASSWORD).endSecretKeyRef().endValueFrom().build());
+        java.util.List<io.fabric8.kubernetes.api.model.VolumeMount> mounts = java.util.List.of(
+                new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("data").withMountPath("/var/lib/postgresql/data").build(),
+                new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("run").withMountPath("/var/run/postgresql").build(),
+                new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
         return new StatefulSetBuilder()
                 .withMetadata(Owned.meta(hd, Names.postgres(hd), Labels.ofDataService(hd, COMPONENT, m.version)))
                 .withNewSpec()
@@ -41,24 +68,27 @@ public final class PostgresDependents {
                 .withServiceAccountName(Names.serviceAccount(hd))
                 .withAutomountServiceAccountToken(false)
                 .withSecurityContext(PodSecurity.pod(PodSecurity.POSTGRES_UID))
+                .addNewInitContainer()
+                .withName("apply-password")
+                .withImage("docker.io/library/postgres:" + m.version + "-alpine")
+                .withCommand("sh", "-c", APPLY_PASSWORD)
+                .withEnv(env)
+                .withResources(ResourceDefaults.of(m.resources, "250m", "256Mi", "1Gi"))
+                .withSecurityContext(PodSecurity.container())
+                .withVolumeMounts(mounts)
+                .endInitContainer()
                 .addNewContainer()
                 .withName("postgres")
                 .withImage("docker.io/library/postgres:" + m.version + "-alpine")
                 .addNewPort().withName("postgres").withContainerPort(5432).endPort()
-                .addNewEnv().withName("POSTGRES_USER").withValue("helpdesk").endEnv()
-                .addNewEnv().withName("POSTGRES_DB").withValue("helpdesk").endEnv()
-                .addNewEnv().withName("PGDATA").withValue("/var/lib/postgresql/data/pgdata").endEnv()
-                .addNewEnv().withName("POSTGRES_PASSWORD").withNewValueFrom().withNewSecretKeyRef()
-                .withName(Names.secrets(hd)).withKey(GeneratedSecretDependent.DATABASE_PASSWORD).endSecretKeyRef().endValueFrom().endEnv()
+                .withEnv(env)
                 .withResources(ResourceDefaults.of(m.resources, "250m", "256Mi", "1Gi"))
                 .withSecurityContext(PodSecurity.container())
                 .withNewReadinessProbe().withNewExec().withCommand("pg_isready", "-U", "helpdesk", "-d", "helpdesk").endExec()
                 .withPeriodSeconds(5).withFailureThreshold(3).endReadinessProbe()
                 .withNewLivenessProbe().withNewExec().withCommand("pg_isready", "-U", "helpdesk", "-d", "helpdesk").endExec()
                 .withInitialDelaySeconds(30).withPeriodSeconds(10).withFailureThreshold(6).endLivenessProbe()
-                .addNewVolumeMount().withName("data").withMountPath("/var/lib/postgresql/data").endVolumeMount()
-                .addNewVolumeMount().withName("run").withMountPath("/var/run/postgresql").endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .withVolumeMounts(mounts)
                 .endContainer()
                 .addNewVolume().withName("run").withNewEmptyDir().endEmptyDir().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()

@@ -3,11 +3,9 @@ package dev.helpdesk.operator.reconciler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.api.HelpDeskStatus;
-import dev.helpdesk.operator.dependent.AdminSecretDependent;
 import dev.helpdesk.operator.dependent.AppConfigMapDependent;
 import dev.helpdesk.operator.dependent.AppDependents;
 import dev.helpdesk.operator.dependent.AttachmentsPlacement;
-import dev.helpdesk.operator.dependent.GeneratedSecretDependent;
 import dev.helpdesk.operator.dependent.MigrationJobDependent;
 import dev.helpdesk.operator.dependent.Names;
 import dev.helpdesk.operator.dependent.PostgresDependents;
@@ -179,8 +177,11 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private void install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report, Applier applier) {
         var spec = hd.getSpec();
         applier.apply(observed.get(ServiceAccount.class, Names.serviceAccount(hd)), SupportDependents.serviceAccount(hd));
-        applier.createOnce(observed.get(Secret.class, Names.secrets(hd)), GeneratedSecretDependent.desired(hd));
-        applier.createOnce(observed.get(Secret.class, Names.admin(hd)), AdminSecretDependent.desired(hd));
+        CredentialsStep credentials = new CredentialsStep(client, hd, observed, report);
+        CredentialsRollout.Hashes hashes = credentials.generated();
+        boolean firstAdminCreated = observed.get(Deployment.class, Names.app(hd)).isPresent()
+                || (hd.getStatus() != null && hd.getStatus().version != null);
+        credentials.admin(firstAdminCreated, observed.all(Pod.class));
         ConfigMap config = AppConfigMapDependent.desired(hd);
         applier.apply(observed.get(ConfigMap.class, Names.config(hd)), config);
         if (!spec.attachments.storage.usesS3Bucket()) {
@@ -190,7 +191,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         boolean databaseReady = true;
         boolean redisReady = true;
         if (!spec.database.usesExternal()) {
-            StatefulSet pg = applier.apply(observed.get(StatefulSet.class, Names.postgres(hd)), PostgresDependents.statefulSet(hd));
+            StatefulSet desiredPg = PostgresDependents.statefulSet(hd);
+            CredentialsRollout.stamp(desiredPg, desiredPg.getSpec().getTemplate(), hashes.database());
+            StatefulSet pg = applier.apply(observed.get(StatefulSet.class, Names.postgres(hd)), desiredPg);
             applier.apply(observed.get(Service.class, Names.postgres(hd)), PostgresDependents.service(hd));
             databaseReady = readyReplicas(pg) >= 1;
         }
@@ -202,7 +205,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 report.announce("RedisMovedToStatefulSet", "managed Redis now runs as the StatefulSet " + Names.redis(hd)
                         + " with a volume; jobs not yet done in the old Deployment's Redis were lost (docs/operations.md)", false);
             }
-            StatefulSet redis = applier.apply(observed.get(StatefulSet.class, Names.redis(hd)), RedisDependents.statefulSet(hd));
+            StatefulSet desiredRedis = RedisDependents.statefulSet(hd);
+            CredentialsRollout.stamp(desiredRedis, desiredRedis.getSpec().getTemplate(), hashes.redis());
+            StatefulSet redis = applier.apply(observed.get(StatefulSet.class, Names.redis(hd)), desiredRedis);
             applier.apply(observed.get(Service.class, Names.redis(hd)), RedisDependents.service(hd));
             redisReady = readyReplicas(redis) >= 1;
         }
@@ -238,6 +243,8 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             boolean pinned = AttachmentsPlacement.pinned(hd, observed.get(PersistentVolumeClaim.class, Names.attachments(hd)));
             Deployment appDesired = AppDependents.deployment(at, configHash, validation.referencedSecretsFingerprint());
             Deployment workerDesired = WorkerDependent.deployment(at, configHash, validation.referencedSecretsFingerprint());
+            CredentialsRollout.stamp(appDesired, appDesired.getSpec().getTemplate(), hashes.workloads());
+            CredentialsRollout.stamp(workerDesired, workerDesired.getSpec().getTemplate(), hashes.workloads());
             if (pinned) {
                 AttachmentsPlacement.pin(appDesired, hd);
                 AttachmentsPlacement.pin(workerDesired, hd);

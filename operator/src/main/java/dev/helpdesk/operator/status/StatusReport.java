@@ -51,6 +51,11 @@ public final class StatusReport {
         next.health = previous.health;
         next.lastBackup = previous.lastBackup;
         next.migration = previous.migration;
+        next.credentials = previous.credentials;
+    }
+
+    public void credentials(HelpDeskStatus.Credentials credentials) {
+        next.credentials = credentials;
     }
 
     private final List<String> notes = new ArrayList<>();
@@ -233,6 +238,12 @@ public final class StatusReport {
         return next;
     }
 
+    private static String credentialsRolloutMessage(String rollout) {
+        return dev.helpdesk.operator.reconciler.CredentialsRollout.DATA_SERVICES.equals(rollout)
+                ? "new credentials: PostgreSQL and Redis restart to apply them; the app and worker pods follow"
+                : "new credentials: PostgreSQL and Redis use them; the app and worker pods roll to them";
+    }
+
     private void readiness() {
         boolean migrated = migration != null && migration.phase() == MigrationState.Phase.SUCCEEDED;
         boolean migrationFailed = migration != null && migration.phase() == MigrationState.Phase.FAILED;
@@ -249,7 +260,11 @@ public final class StatusReport {
         if (ready) {
             conditions.set(Conditions.READY, true, "AsExpected", "HelpDesk " + hd.getSpec().version + " is ready: " + workloadMessage
                     + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes)));
-            conditions.set(Conditions.PROGRESSING, false, "Complete", "version " + hd.getSpec().version + " is rolled out");
+            if (next.credentials != null && next.credentials.rollout != null) {
+                conditions.set(Conditions.PROGRESSING, true, "RotatingCredentials", credentialsRolloutMessage(next.credentials.rollout));
+            } else {
+                conditions.set(Conditions.PROGRESSING, false, "Complete", "version " + hd.getSpec().version + " is rolled out");
+            }
         } else if (!dataReady) {
             conditions.set(Conditions.READY, false, "WaitingForDatabase", dataMessage + suffix());
             conditions.set(Conditions.PROGRESSING, true, "Provisioning", dataMessage);

@@ -179,11 +179,16 @@ public class ClusterSimulator implements AutoCloseable {
         }
         claimVolumes(st);
         int replicas = st.getSpec().getReplicas() == null ? 1 : st.getSpec().getReplicas();
-        if (st.getStatus() != null && Objects.equals(st.getStatus().getReadyReplicas(), replicas)) {
+        Long generation = st.getMetadata().getGeneration();
+        if (st.getStatus() != null && Objects.equals(st.getStatus().getReadyReplicas(), replicas)
+                && Objects.equals(st.getStatus().getObservedGeneration(), generation)) {
             return;
         }
+        // as the controller reports a finished rolling update: every pod from the newest revision
+        String revision = st.getMetadata().getName() + "-" + generation;
         st.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-                .withAvailableReplicas(replicas).withCurrentReplicas(replicas).build());
+                .withAvailableReplicas(replicas).withCurrentReplicas(replicas).withUpdatedReplicas(replicas)
+                .withObservedGeneration(generation).withCurrentRevision(revision).withUpdateRevision(revision).build());
         quietly(() -> client.apps().statefulSets().resource(st).updateStatus());
     }
 
