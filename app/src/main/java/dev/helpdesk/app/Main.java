@@ -34,6 +34,10 @@ public class Main implements QuarkusApplication {
               worker       job queue consumer and SLA scanner; health on port 8081 (/health)
               health       print the worker health JSON; exit 1 when unhealthy
               dlq-replay   move every dead-lettered job back into the queue; prints {"replayed":N}
+              backup       pg_dump plus the attachment files to BACKUP_PATH or BACKUP_S3_*, folder BACKUP_NAME;
+                           prints {"location":...,"sizeBytes":...,"sha256":...,"schemaVersion":...}
+              restore      checks and restores backup BACKUP_NAME (database and attachment files); a damaged
+                           or incomplete backup is refused without touching the database
               reset-admin-password
                            set the password of HELPDESK_ADMIN_EMAIL (default: the first admin) to
                            HELPDESK_ADMIN_PASSWORD, or to a generated one that is printed; ends its sessions
@@ -49,7 +53,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password" -> { }
+            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -67,7 +71,8 @@ public class Main implements QuarkusApplication {
             roleProperties.put("quarkus.http.port", "8081");
         }
         // one-shot roles open no port
-        if ((role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password"))
+        if ((role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password")
+                || role.equals("backup") || role.equals("restore"))
                 && System.getProperty(HTTP_ENABLED) == null) {
             roleProperties.put(HTTP_ENABLED, "false");
         }
@@ -157,6 +162,11 @@ public class Main implements QuarkusApplication {
             ConfigReader env = new ConfigReader(name -> mp.getOptionalValue(name, String.class));
             if (args[0].equals("migrate") || args[0].equals("reset-admin-password")) {
                 DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL"));
+            } else if (args[0].equals("backup") || args[0].equals("restore")) {
+                backups = new dev.helpdesk.app.backup.Backups(DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL")),
+                        dev.helpdesk.app.storage.BlobStoreProducer.of(AppConfig.readStorage(env)),
+                        dev.helpdesk.app.backup.BackupTarget.read(env), env.optional("PG_BIN_DIR").map(java.nio.file.Path::of).orElse(null));
+                backupName = dev.helpdesk.app.backup.BackupTarget.name(env);
             } else {
                 config.get();
             }
@@ -173,6 +183,7 @@ public class Main implements QuarkusApplication {
                 yield 0;
             }
             case "reset-admin-password" -> resetAdminPassword();
+            case "backup", "restore" -> backupOrRestore(args[0]);
             case "standalone" -> runStandalone();
             default -> 2;
         };
@@ -192,6 +203,24 @@ public class Main implements QuarkusApplication {
             String message = rootMessage(e);
             System.err.println("error: migration failed: " + message);
             ResultLine.emit(Map.of("error", "migration failed: " + message));
+            return 1;
+        }
+    }
+
+    private dev.helpdesk.app.backup.Backups backups;
+    private String backupName;
+
+    /** Exit 0 with the result line; 1 with {"error":...} (a refused restore changed nothing). */
+    private int backupOrRestore(String role) {
+        try {
+            String version = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.application.version", String.class).orElse(null);
+            ResultLine.emit(role.equals("backup") ? backups.backup(backupName, version) : backups.restore(backupName));
+            return 0;
+        } catch (Exception e) {
+            String message = rootMessage(e);
+            System.err.println("error: " + role + " failed: " + message);
+            ResultLine.emit(Map.of("error", role + " failed: " + message));
             return 1;
         }
     }

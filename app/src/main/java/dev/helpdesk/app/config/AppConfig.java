@@ -203,6 +203,11 @@ public record AppConfig(
         return new Email(true, env.required("SMTP_HOST"), port, from, timeout);
     }
 
+    /** STORAGE_*: where attachments live; read alone by the roles that need nothing else (backup, restore). */
+    public static Storage readStorage(ConfigReader env) {
+        return storage(env);
+    }
+
     private static Storage storage(ConfigReader env) {
         String type = env.string("STORAGE_TYPE", "filesystem").toLowerCase();
         return switch (type) {

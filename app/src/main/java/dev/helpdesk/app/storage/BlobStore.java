@@ -8,6 +8,7 @@ import java.nio.file.Path;
 public interface BlobStore {
     void put(String key, Path file, String contentType) throws IOException;
 
+    /** @throws java.nio.file.NoSuchFileException when nothing is stored under the key */
     InputStream open(String key) throws IOException;
 
     void delete(String key) throws IOException;

@@ -9,7 +9,10 @@ public class BlobStoreProducer {
     @Produces
     @Singleton
     BlobStore blobStore(AppConfig config) {
-        AppConfig.Storage storage = config.storage();
+        return of(config.storage());
+    }
+
+    public static BlobStore of(AppConfig.Storage storage) {
         return storage.isS3() ? new S3BlobStore(storage.s3()) : new FileSystemBlobStore(Path.of(storage.path()));
     }
 }

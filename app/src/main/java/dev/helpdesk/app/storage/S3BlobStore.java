@@ -50,6 +50,8 @@ public class S3BlobStore implements BlobStore {
     public InputStream open(String key) throws IOException {
         try {
             return s3.getObject(b -> b.bucket(bucket).key(key));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            throw new java.nio.file.NoSuchFileException(key); // as the file system says it: callers tell "missing" from "failed"
         } catch (SdkException e) {
             throw new IOException("S3 download failed: " + e.getMessage(), e);
         }

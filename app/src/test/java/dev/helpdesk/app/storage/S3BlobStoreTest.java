@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.helpdesk.app.config.AppConfig;
-import dev.helpdesk.app.standalone.EmbeddedServers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,27 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Attachment storage against a real S3 protocol server (s3proxy), with signed requests. */
 class S3BlobStoreTest {
-    static S3Proxy proxy;
-    static BlobStoreContext context;
+    static dev.helpdesk.app.testing.S3Server s3Server;
     static String endpoint;
 
     @BeforeAll
     static void startS3() throws Exception {
-        context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
-        context.getBlobStore().createContainerInLocation(null, "attachments");
-        endpoint = "http://127.0.0.1:" + EmbeddedServers.freePort();
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create(endpoint))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "access-key", "secret-key").build();
-        proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
-            Thread.sleep(10);
-        }
+        s3Server = dev.helpdesk.app.testing.S3Server.start("attachments");
+        endpoint = s3Server.endpoint();
     }
 
     @AfterAll
     static void stopS3() throws Exception {
-        proxy.stop();
-        context.close();
+        s3Server.close();
     }
 
     private static S3BlobStore store(String bucket, String secret) {
