@@ -70,11 +70,14 @@ public class Main implements QuarkusApplication {
         if (role.equals("worker") && System.getProperty("quarkus.http.port") == null && System.getenv("QUARKUS_HTTP_PORT") == null) {
             roleProperties.put("quarkus.http.port", "8081");
         }
-        // one-shot roles open no port
-        if ((role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password")
-                || role.equals("backup") || role.equals("restore"))
-                && System.getProperty(HTTP_ENABLED) == null) {
+        // one-shot roles open no port and run no background jobs (a skipped tick after shutdown was logged as an ERROR)
+        boolean oneShot = role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password")
+                || role.equals("backup") || role.equals("restore");
+        if (oneShot && System.getProperty(HTTP_ENABLED) == null) {
             roleProperties.put(HTTP_ENABLED, "false");
+        }
+        if (oneShot && System.getProperty("quarkus.scheduler.enabled") == null) {
+            roleProperties.put("quarkus.scheduler.enabled", "false");
         }
         // these roles open the port before they have bootstrapped: readiness waits for them
         if (role.equals("serve") || role.equals("standalone")) {
