@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * pg_dump and pg_restore against DATABASE_URL; the password goes in PGPASSWORD, never on a
+ * pg_dump, pg_restore and psql against DATABASE_URL; the password goes in PGPASSWORD, never on a
  * command line. The tools come from PG_BIN_DIR or the PATH and must be at least the server's
  * major version (pg_dump refuses a newer server).
  */
@@ -27,10 +27,18 @@ final class PgTools {
         run(List.of(tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "--file=" + file, "--dbname=" + libpqUri()));
     }
 
-    /** One transaction: a dump that fails half-way leaves the database as it was. */
+    /**
+     * Makes the database's public schema exactly what the dump holds, in one transaction: emptied
+     * first (tables a newer migration added would otherwise stay, and break that migration's next
+     * run), then pg_restore's script. A script that fails half-way leaves the database as it was.
+     */
     void restore(Path file) throws IOException, InterruptedException {
-        run(List.of(tool("pg_restore"), "--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner",
-                "--no-privileges", "--dbname=" + libpqUri(), file.toString()));
+        Path script = file.resolveSibling(file.getFileName() + ".sql");
+        run(List.of(tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", "--file=" + script, file.toString()));
+        Path empty = file.resolveSibling("empty-public-schema.sql");
+        java.nio.file.Files.writeString(empty, "DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n");
+        run(List.of(tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", "--dbname=" + libpqUri(),
+                "--file=" + empty, "--file=" + script));
     }
 
     private String tool(String name) {

@@ -147,6 +147,26 @@ class BackupRestoreTest {
     }
 
     @Test
+    void whatANewerMigrationAddedAfterTheBackupIsGoneAfterTheRestore() throws Exception {
+        List<String> original = state();
+        backups(directory()).backup("before-upgrade", "1.0.0");
+        // as the next release's migration would: a table, a function and a history row the backup does not know
+        sql("CREATE TABLE ticket_links (id BIGSERIAL PRIMARY KEY, a BIGINT REFERENCES tickets (id))");
+        sql("CREATE FUNCTION link_count() RETURNS bigint AS 'SELECT count(*) FROM ticket_links' LANGUAGE sql");
+        sql("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,"
+                + " execution_time, success) VALUES (999, '999', 'links', 'SQL', 'V999__links.sql', 1, 'test', 1, true)");
+        backups(directory()).restore("before-upgrade");
+        assertThat(state()).isEqualTo(original);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('ticket_links') IS NULL,"
+                     + " NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'link_count'),"
+                     + " (SELECT max(installed_rank) FROM flyway_schema_history) < 999")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).containsOnly(true);
+        }
+    }
+
+    @Test
     void aBackupInS3RestoresExactlyTheRowsAndFilesItHeld() throws Exception {
         List<String> original = state();
         Map<String, Object> result = backups(s3()).backup("nightly-2", "1.0.0");
