@@ -319,8 +319,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
         if (last != null && Boolean.TRUE.equals(last.startedBeforeDatabase) && attempt.version.equals(last.version)
                 && last.attempt != null && attempt.attempt == last.attempt + 1 && java.util.Objects.equals(attempt.retryRequest, last.retryRequest)) {
-            report.announce("MigrationRetried", "Job " + last.job + " failed before the database was ready; attempt "
-                    + attempt.attempt + " (Job " + attempt.job + ") starts now that it is", false);
+            // started while the database was still starting, its failure may be that: one more attempt, now that it is ready
+            report.announce("MigrationRetried", "Job " + last.job + ", started while the database was still starting, failed; attempt "
+                    + attempt.attempt + " (Job " + attempt.job + ") starts now that the database is ready", false);
         }
     }
 
