@@ -75,7 +75,7 @@ public final class Applier {
         }
         desired.getMetadata().getAnnotations().put(HASH, hash);
         if (actual.isEmpty()) {
-            return ssa ? serverSideApply(desired) : create(desired);
+            return ssa ? serverSideApply(desired) : create(desired).object();
         }
         R live = actual.get();
         boolean sameDesire = hash.equals(live.getMetadata().getAnnotations() == null ? null : live.getMetadata().getAnnotations().get(HASH));
@@ -193,22 +193,23 @@ public final class Applier {
 
     /** Creates {@code desired} if absent and never changes it afterwards (generated secrets, Jobs). */
     public <R extends HasMetadata> R createOnce(Optional<R> actual, R desired) {
-        return actual.orElseGet(() -> create(desired));
+        return actual.orElseGet(() -> create(desired).object());
     }
+
+    /** What a create left: the object, and whether this call made it (false: it existed, our cache had not seen it yet). */
+    public record Created<R>(R object, boolean isNew) {}
 
     public <R extends HasMetadata> void deleteIfPresent(Optional<R> actual) {
         actual.ifPresent(r -> client.resource(r).delete());
     }
 
-    private <R extends HasMetadata> R create(R desired) {
+    public <R extends HasMetadata> Created<R> create(R desired) {
         try {
-            return client.resource(desired).create();
+            return new Created<>(client.resource(desired).create(), true);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 // our cache had not seen it yet (e.g. right after an operator restart): it exists, use it
-                @SuppressWarnings("unchecked")
-                R existing = (R) client.resource(desired).get();
-                return existing;
+                return new Created<>(client.resource(desired).get(), false);
             }
             throw e;
         }

@@ -1,8 +1,6 @@
 package dev.helpdesk.operator.reconciler;
 
-import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.GeneratedSecretDependent;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -43,15 +41,6 @@ public final class CredentialsRollout {
                 value(secret, GeneratedSecretDependent.SIGNING_KEY));
     }
 
-    /** A rotation is asked for when the annotation has a value this HelpDesk has not acted on yet. */
-    public static Optional<String> rotationRequested(Map<String, String> annotations, HelpDeskStatus.Credentials handled) {
-        String value = annotations == null ? null : annotations.get(ROTATE_ANNOTATION);
-        if (value == null || value.isBlank() || (handled != null && value.equals(handled.rotationRequest))) {
-            return Optional.empty();
-        }
-        return Optional.of(value);
-    }
-
     /** The managed StatefulSet (or none: external) runs a ready pod made from a template with this hash. */
     public static boolean runsWith(Optional<StatefulSet> set, String hash) {
         if (set.isEmpty()) {
@@ -76,13 +65,12 @@ public final class CredentialsRollout {
                 && (status.getReplicas() == null || status.getReplicas() <= status.getUpdatedReplicas());
     }
 
-    /** Puts the hash on a Deployment's, StatefulSet's or Job's pod template. */
-    public static <R extends HasMetadata> R stamp(R owner, PodTemplateSpec template, String hash) {
+    /** Puts the hash on a Deployment's or StatefulSet's pod template. */
+    public static void stamp(PodTemplateSpec template, String hash) {
         Map<String, String> annotations = template.getMetadata().getAnnotations() == null ? new HashMap<>()
                 : new HashMap<>(template.getMetadata().getAnnotations());
         annotations.put(HASH_ANNOTATION, hash);
         template.getMetadata().setAnnotations(annotations);
-        return owner;
     }
 
     private static String annotation(PodTemplateSpec template) {

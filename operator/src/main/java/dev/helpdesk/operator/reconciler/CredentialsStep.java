@@ -8,7 +8,6 @@ import dev.helpdesk.operator.dependent.GeneratedSecretDependent;
 import dev.helpdesk.operator.dependent.Names;
 import dev.helpdesk.operator.lifecycle.MigrationState;
 import dev.helpdesk.operator.status.StatusReport;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -16,7 +15,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +28,16 @@ final class CredentialsStep {
     static final String RESET_ADMIN_ANNOTATION = "helpdesk.dev/reset-admin-password";
 
     private final KubernetesClient client;
+    private final Applier applier;
     private final Observed observed;
     private final StatusReport report;
     private final HelpDesk hd;
     private final HelpDeskStatus.Credentials before;
     private final HelpDeskStatus.Credentials next;
 
-    CredentialsStep(KubernetesClient client, HelpDesk hd, Observed observed, StatusReport report) {
+    CredentialsStep(KubernetesClient client, Applier applier, HelpDesk hd, Observed observed, StatusReport report) {
         this.client = client;
+        this.applier = applier;
         this.hd = hd;
         this.observed = observed;
         this.report = report;
@@ -61,7 +61,7 @@ final class CredentialsStep {
                 : Optional.ofNullable(client.secrets().inNamespace(hd.getMetadata().getNamespace()).withName(name).get());
         Secret secret;
         if (live.isEmpty()) {
-            Created<Secret> created = createIfAbsent(GeneratedSecretDependent.desired(hd));
+            Applier.Created<Secret> created = applier.create(GeneratedSecretDependent.desired(hd));
             secret = created.object();
             if (created.isNew() && inUse) {
                 report.announce("CredentialsRegenerated", "Secret " + name + " was deleted; new database and Redis passwords and a new"
@@ -69,7 +69,7 @@ final class CredentialsStep {
                         + " (signed-in users sign in again). See docs/operations.md, \"I deleted a Secret\"", true);
             }
         } else {
-            Optional<String> rotation = CredentialsRollout.rotationRequested(hd.getMetadata().getAnnotations(), before);
+            Optional<String> rotation = requested(CredentialsRollout.ROTATE_ANNOTATION, before == null ? null : before.rotationRequest);
             if (rotation.isPresent()) {
                 // guarded by the live resourceVersion: a concurrent edit fails this write and the retry starts over
                 secret = client.resource(GeneratedSecretDependent.rotated(live.get())).update();
@@ -116,7 +116,7 @@ final class CredentialsStep {
         if (reset.isPresent() && firstAdminCreated) {
             admin = resetAdmin(reset.get(), admin, pods);
         } else if (admin.isEmpty() && !firstAdminCreated) {
-            admin = Optional.of(createIfAbsent(AdminSecretDependent.desired(hd)).object());
+            admin = Optional.of(applier.create(AdminSecretDependent.desired(hd)).object());
         }
         boolean missing = admin.isEmpty();
         if (missing) {
@@ -137,10 +137,10 @@ final class CredentialsStep {
                 .map(b64 -> new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8))
                 .orElse(AdminSecretDependent.defaultEmail(hd));
         Optional<Secret> pending = observed.get(Secret.class, name);
-        Secret newPassword = pending.orElseGet(() -> createIfAbsent(AdminSecretDependent.reset(hd, name, email)).object());
+        Secret newPassword = pending.orElseGet(() -> applier.create(AdminSecretDependent.reset(hd, name, email)).object());
         Optional<Job> job = observed.get(Job.class, name);
         if (job.isEmpty()) {
-            job = Optional.of(createIfAbsent(AdminResetJobDependent.desired(hd, name)).object());
+            job = Optional.of(applier.create(AdminResetJobDependent.desired(hd, name)).object());
         }
         MigrationState state = MigrationState.of(job, pods);
         switch (state.phase()) {
@@ -176,18 +176,5 @@ final class CredentialsStep {
         Map<String, String> annotations = hd.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(annotation);
         return value == null || value.isBlank() || value.equals(handled) ? Optional.empty() : Optional.of(value);
-    }
-
-    private record Created<R>(R object, boolean isNew) {}
-
-    private <R extends HasMetadata> Created<R> createIfAbsent(R desired) {
-        try {
-            return new Created<>(client.resource(desired).create(), true);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) { // our cache had not seen it yet
-                return new Created<>(client.resource(desired).get(), false);
-            }
-            throw e;
-        }
     }
 }

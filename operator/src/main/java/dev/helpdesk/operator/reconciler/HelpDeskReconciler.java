@@ -177,7 +177,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private void install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report, Applier applier) {
         var spec = hd.getSpec();
         applier.apply(observed.get(ServiceAccount.class, Names.serviceAccount(hd)), SupportDependents.serviceAccount(hd));
-        CredentialsStep credentials = new CredentialsStep(client, hd, observed, report);
+        CredentialsStep credentials = new CredentialsStep(client, applier, hd, observed, report);
         CredentialsRollout.Hashes hashes = credentials.generated();
         boolean firstAdminCreated = observed.get(Deployment.class, Names.app(hd)).isPresent()
                 || (hd.getStatus() != null && hd.getStatus().version != null);
@@ -192,7 +192,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         boolean redisReady = true;
         if (!spec.database.usesExternal()) {
             StatefulSet desiredPg = PostgresDependents.statefulSet(hd);
-            CredentialsRollout.stamp(desiredPg, desiredPg.getSpec().getTemplate(), hashes.database());
+            CredentialsRollout.stamp(desiredPg.getSpec().getTemplate(), hashes.database());
             StatefulSet pg = applier.apply(observed.get(StatefulSet.class, Names.postgres(hd)), desiredPg);
             applier.apply(observed.get(Service.class, Names.postgres(hd)), PostgresDependents.service(hd));
             databaseReady = readyReplicas(pg) >= 1;
@@ -206,7 +206,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                         + " with a volume; jobs not yet done in the old Deployment's Redis were lost (docs/operations.md)", false);
             }
             StatefulSet desiredRedis = RedisDependents.statefulSet(hd);
-            CredentialsRollout.stamp(desiredRedis, desiredRedis.getSpec().getTemplate(), hashes.redis());
+            CredentialsRollout.stamp(desiredRedis.getSpec().getTemplate(), hashes.redis());
             StatefulSet redis = applier.apply(observed.get(StatefulSet.class, Names.redis(hd)), desiredRedis);
             applier.apply(observed.get(Service.class, Names.redis(hd)), RedisDependents.service(hd));
             redisReady = readyReplicas(redis) >= 1;
@@ -243,8 +243,8 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             boolean pinned = AttachmentsPlacement.pinned(hd, observed.get(PersistentVolumeClaim.class, Names.attachments(hd)));
             Deployment appDesired = AppDependents.deployment(at, configHash, validation.referencedSecretsFingerprint());
             Deployment workerDesired = WorkerDependent.deployment(at, configHash, validation.referencedSecretsFingerprint());
-            CredentialsRollout.stamp(appDesired, appDesired.getSpec().getTemplate(), hashes.workloads());
-            CredentialsRollout.stamp(workerDesired, workerDesired.getSpec().getTemplate(), hashes.workloads());
+            CredentialsRollout.stamp(appDesired.getSpec().getTemplate(), hashes.workloads());
+            CredentialsRollout.stamp(workerDesired.getSpec().getTemplate(), hashes.workloads());
             if (pinned) {
                 AttachmentsPlacement.pin(appDesired, hd);
                 AttachmentsPlacement.pin(workerDesired, hd);
