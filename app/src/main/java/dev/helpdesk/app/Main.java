@@ -38,6 +38,8 @@ public class Main implements QuarkusApplication {
                            prints {"location":...,"sizeBytes":...,"sha256":...,"schemaVersion":...}
               restore      checks and restores backup BACKUP_NAME (database and attachment files); a damaged
                            or incomplete backup is refused without touching the database
+              delete-backup
+                           deletes backup BACKUP_NAME's files from BACKUP_PATH or BACKUP_S3_*; prints {"deleted":N}
               reset-admin-password
                            set the password of HELPDESK_ADMIN_EMAIL (default: the first admin) to
                            HELPDESK_ADMIN_PASSWORD, or to a generated one that is printed; ends its sessions
@@ -53,7 +55,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore" -> { }
+            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore", "delete-backup" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -72,7 +74,7 @@ public class Main implements QuarkusApplication {
         }
         // one-shot roles open no port and run no background jobs (a skipped tick after shutdown was logged as an ERROR)
         boolean oneShot = role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password")
-                || role.equals("backup") || role.equals("restore");
+                || role.equals("backup") || role.equals("restore") || role.equals("delete-backup");
         if (oneShot && System.getProperty(HTTP_ENABLED) == null) {
             roleProperties.put(HTTP_ENABLED, "false");
         }
@@ -170,6 +172,10 @@ public class Main implements QuarkusApplication {
                         dev.helpdesk.app.storage.BlobStoreProducer.of(AppConfig.readStorage(env)),
                         dev.helpdesk.app.backup.BackupTarget.read(env), env.optional("PG_BIN_DIR").map(java.nio.file.Path::of).orElse(null));
                 backupName = dev.helpdesk.app.backup.BackupTarget.name(env);
+                backupDumpFile = env.optional("BACKUP_DUMP_FILE").map(java.nio.file.Path::of).orElse(null);
+            } else if (args[0].equals("delete-backup")) {
+                backupTarget = dev.helpdesk.app.backup.BackupTarget.read(env);
+                backupName = dev.helpdesk.app.backup.BackupTarget.name(env);
             } else {
                 config.get();
             }
@@ -187,6 +193,7 @@ public class Main implements QuarkusApplication {
             }
             case "reset-admin-password" -> resetAdminPassword();
             case "backup", "restore" -> backupOrRestore(args[0]);
+            case "delete-backup" -> deleteBackup();
             case "standalone" -> runStandalone();
             default -> 2;
         };
@@ -200,6 +207,7 @@ public class Main implements QuarkusApplication {
             result.put("schemaVersion", version);
             result.put("previousSchemaVersion", before.current());
             result.put("migrationsApplied", before.pending());
+            result.put("serverMajor", schema.get().serverMajor()); // the operator picks its backup Jobs' client tools by it
             ResultLine.emit(result);
             return 0;
         } catch (RuntimeException e) {
@@ -212,13 +220,27 @@ public class Main implements QuarkusApplication {
 
     private dev.helpdesk.app.backup.Backups backups;
     private String backupName;
+    private java.nio.file.Path backupDumpFile;
+    private dev.helpdesk.app.backup.BackupTarget backupTarget;
+
+    private int deleteBackup() {
+        try {
+            ResultLine.emit(Map.of("deleted", backupTarget.delete(backupName)));
+            return 0;
+        } catch (Exception e) {
+            String message = rootMessage(e);
+            System.err.println("error: delete-backup failed: " + message);
+            ResultLine.emit(Map.of("error", "delete-backup failed: " + message));
+            return 1;
+        }
+    }
 
     /** Exit 0 with the result line; 1 with {"error":...} (a refused restore changed nothing). */
     private int backupOrRestore(String role) {
         try {
             String version = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                     .getOptionalValue("quarkus.application.version", String.class).orElse(null);
-            ResultLine.emit(role.equals("backup") ? backups.backup(backupName, version) : backups.restore(backupName));
+            ResultLine.emit(role.equals("backup") ? backups.backup(backupName, version, backupDumpFile) : backups.restore(backupName));
             return 0;
         } catch (Exception e) {
             String message = rootMessage(e);

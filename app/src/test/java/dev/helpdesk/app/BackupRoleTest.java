@@ -59,5 +59,12 @@ class BackupRoleTest {
         assertThat(refused.getErrorOutput()).contains("error: restore failed: backup role-test is damaged").contains("truncated")
                 .contains("the database was not changed");
         assertThat(refused.getOutput()).contains("{\"error\":\"restore failed:");
+
+        LaunchResult deleted = launcher.launch("delete-backup");
+        assertThat(deleted.exitCode()).as(deleted.getErrorOutput()).isZero();
+        assertThat(deleted.getOutput()).contains("{\"deleted\":3}");
+        assertThat(BACKUPS.resolve("role-test")).isEmptyDirectory();
+        LaunchResult gone = launcher.launch("restore");
+        assertThat(gone.getErrorOutput()).contains("no complete backup role-test");
     }
 }

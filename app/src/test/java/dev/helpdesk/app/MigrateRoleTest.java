@@ -58,7 +58,7 @@ class MigrateRoleTest {
         assertThat(migrated.exitCode()).isEqualTo(0);
         String latest = dev.helpdesk.app.testing.Migrations.latest();
         assertThat(migrated.getOutput()).contains("{\"schemaVersion\":\"" + latest + "\",\"previousSchemaVersion\":null,\"migrationsApplied\":"
-                + dev.helpdesk.app.testing.Migrations.count() + "}");
+                + dev.helpdesk.app.testing.Migrations.count() + ",\"serverMajor\":15}"); // the embedded PostgreSQL 15
 
         LaunchResult again = launcher.launch("migrate");
         assertThat(again.exitCode()).isEqualTo(0);

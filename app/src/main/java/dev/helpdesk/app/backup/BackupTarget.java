@@ -45,6 +45,21 @@ public record BackupTarget(BlobStore store, String prefix, String description) {
         return name;
     }
 
+    /** Deletes backup {@code name}'s files; returns how many there were (0: already gone, which is fine). */
+    public int delete(String name) throws java.io.IOException {
+        int deleted = 0;
+        // the manifest first: to a restore, a backup without it is incomplete whatever else remains
+        for (String part : java.util.List.of(Manifest.FILE, Manifest.DATABASE, Manifest.ATTACHMENTS)) {
+            try (java.io.InputStream ignored = store.open(key(name, part))) {
+                deleted++;
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue;
+            }
+            store.delete(key(name, part));
+        }
+        return deleted;
+    }
+
     String key(String backup, String part) {
         return prefix + backup + "/" + part;
     }

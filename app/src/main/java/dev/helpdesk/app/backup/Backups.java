@@ -51,12 +51,23 @@ public final class Backups {
         }
     }
 
-    /** Takes backup {@code name}; returns the result line (location, sizes, sha256, versions). */
-    public Map<String, Object> backup(String name, String appVersion) throws IOException, InterruptedException, SQLException {
+    /**
+     * Takes backup {@code name}; returns the result line (location, sizes, sha256, versions). With
+     * {@code dumpFile}, that pg_dump output is used (the operator's Job dumps with the server's own
+     * major version in another container) instead of running pg_dump here.
+     */
+    public Map<String, Object> backup(String name, String appVersion, Path dumpFile) throws IOException, InterruptedException, SQLException {
         Path work = Files.createTempDirectory("helpdesk-backup-");
         try {
             Path dump = work.resolve(Manifest.DATABASE);
-            pg.dump(dump);
+            if (dumpFile == null) {
+                pg.dump(dump);
+            } else {
+                if (!Files.isRegularFile(dumpFile) || Files.size(dumpFile) == 0) {
+                    throw new IOException("BACKUP_DUMP_FILE " + dumpFile + " is missing or empty: pg_dump did not finish");
+                }
+                Files.copy(dumpFile, dump);
+            }
             String schema = schemaVersion();
             Path zip = work.resolve(Manifest.ATTACHMENTS);
             int[] missing = {0};

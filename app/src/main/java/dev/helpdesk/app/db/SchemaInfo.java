@@ -32,6 +32,15 @@ public class SchemaInfo {
                 latest, info.pending().length);
     }
 
+    /** The server's major version (16 for 16.4): backup tools must be at least this (pg_dump refuses a newer server). */
+    public int serverMajor() {
+        try (java.sql.Connection c = flyway.get().getConfiguration().getDataSource().getConnection()) {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the database server's version: " + e.getMessage(), e);
+        }
+    }
+
     /** Applies pending migrations; returns the resulting schema version. */
     public String migrate() {
         flyway.get().migrate();

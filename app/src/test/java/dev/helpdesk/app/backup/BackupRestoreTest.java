@@ -130,7 +130,7 @@ class BackupRestoreTest {
     @Test
     void aBackupInADirectoryRestoresExactlyTheRowsAndFilesItHeld() throws Exception {
         List<String> original = state();
-        Map<String, Object> result = backups(directory()).backup("nightly-1", "1.0.0");
+        Map<String, Object> result = backups(directory()).backup("nightly-1", "1.0.0", null);
         assertThat(result).containsEntry("name", "nightly-1").containsEntry("appVersion", "1.0.0").containsEntry("attachments", 2)
                 .containsKey("sha256").containsKey("schemaVersion");
         assertThat(result.get("location").toString()).endsWith("/backups/nightly-1/");
@@ -149,7 +149,7 @@ class BackupRestoreTest {
     @Test
     void whatANewerMigrationAddedAfterTheBackupIsGoneAfterTheRestore() throws Exception {
         List<String> original = state();
-        backups(directory()).backup("before-upgrade", "1.0.0");
+        backups(directory()).backup("before-upgrade", "1.0.0", null);
         // as the next release's migration would: a table, a function and a history row the backup does not know
         sql("CREATE TABLE ticket_links (id BIGSERIAL PRIMARY KEY, a BIGINT REFERENCES tickets (id))");
         sql("CREATE FUNCTION link_count() RETURNS bigint AS 'SELECT count(*) FROM ticket_links' LANGUAGE sql");
@@ -169,7 +169,7 @@ class BackupRestoreTest {
     @Test
     void aBackupInS3RestoresExactlyTheRowsAndFilesItHeld() throws Exception {
         List<String> original = state();
-        Map<String, Object> result = backups(s3()).backup("nightly-2", "1.0.0");
+        Map<String, Object> result = backups(s3()).backup("nightly-2", "1.0.0", null);
         assertThat(result.get("location")).isEqualTo("s3://backups/desks/support/nightly-2/");
         changeEverything();
         backups(s3()).restore("nightly-2");
@@ -182,7 +182,7 @@ class BackupRestoreTest {
 
     @Test
     void aCorruptDumpIsRefusedAndTheDatabaseIsUntouched() throws Exception {
-        backups(directory()).backup("nightly-3", "1.0.0");
+        backups(directory()).backup("nightly-3", "1.0.0", null);
         changeEverything();
         List<String> changed = state();
         Path dump = tmp.resolve("backups/nightly-3/database.dump");
@@ -196,7 +196,7 @@ class BackupRestoreTest {
 
     @Test
     void aTruncatedDumpIsRefusedAndTheDatabaseIsUntouched() throws Exception {
-        backups(directory()).backup("nightly-4", "1.0.0");
+        backups(directory()).backup("nightly-4", "1.0.0", null);
         changeEverything();
         List<String> changed = state();
         Path dump = tmp.resolve("backups/nightly-4/database.dump");
@@ -209,7 +209,7 @@ class BackupRestoreTest {
 
     @Test
     void anIncompleteOrUnknownBackupIsRefused() throws Exception {
-        backups(directory()).backup("nightly-5", "1.0.0");
+        backups(directory()).backup("nightly-5", "1.0.0", null);
         Files.delete(tmp.resolve("backups/nightly-5/manifest.json"));
         List<String> before = state();
         assertThatThrownBy(() -> backups(directory()).restore("nightly-5")).isInstanceOf(Backups.Refused.class)
@@ -230,7 +230,37 @@ class BackupRestoreTest {
     @Test
     void aMissingAttachmentFileIsReportedNotInvented() throws Exception {
         Files.delete(attachmentDir.resolve("tickets/2/a2"));
-        Map<String, Object> result = backups(directory()).backup("nightly-6", "1.0.0");
+        Map<String, Object> result = backups(directory()).backup("nightly-6", "1.0.0", null);
         assertThat(result).containsEntry("attachments", 1).containsEntry("attachmentsMissing", 1);
+    }
+
+    @Test
+    void aDumpMadeByAnotherContainerIsUsedAsIs() throws Exception {
+        List<String> original = state();
+        backups(directory()).backup("pg-made", "1.0.0", null);
+        Path dump = tmp.resolve("pg-made.dump");
+        Files.copy(tmp.resolve("backups/pg-made/database.dump"), dump); // as the Job's postgres:<major> container leaves it
+        Map<String, Object> result = backups(directory()).backup("from-file", "1.0.0", dump);
+        assertThat(Files.readAllBytes(tmp.resolve("backups/from-file/database.dump"))).isEqualTo(Files.readAllBytes(dump));
+        changeEverything();
+        backups(directory()).restore("from-file");
+        assertThat(state()).isEqualTo(original);
+        assertThat(result).containsEntry("attachments", 2);
+
+        Path empty = Files.createFile(tmp.resolve("unfinished.dump"));
+        assertThatThrownBy(() -> backups(directory()).backup("from-nothing", "1.0.0", empty))
+                .hasMessageContaining("BACKUP_DUMP_FILE").hasMessageContaining("pg_dump did not finish");
+        assertThat(tmp.resolve("backups/from-nothing")).doesNotExist();
+    }
+
+    @Test
+    void aDeletedBackupIsGoneForRestoreAndDeletingAgainIsFine() throws Exception {
+        for (BackupTarget target : List.of(directory(), s3())) {
+            backups(target).backup("to-delete", "1.0.0", null);
+            assertThat(target.delete("to-delete")).isEqualTo(3);
+            assertThatThrownBy(() -> backups(target).restore("to-delete")).isInstanceOf(Backups.Refused.class)
+                    .hasMessageContaining("no complete backup to-delete");
+            assertThat(target.delete("to-delete")).isZero();
+        }
     }
 }
