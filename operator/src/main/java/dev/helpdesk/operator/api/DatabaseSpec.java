@@ -24,6 +24,8 @@ public class DatabaseSpec {
         return managed != null ? managed : new Managed();
     }
 
+    public static final String DEFAULT_POSTGRES_MAJOR = "16";
+
     public static class Managed {
         @Default("16")
         @Pattern("^(14|15|16|17)$")

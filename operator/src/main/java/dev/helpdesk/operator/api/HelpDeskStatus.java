@@ -28,7 +28,7 @@ public class HelpDeskStatus {
     @JsonPropertyDescription("Summary for humans: Provisioning, Migrating, Upgrading, Ready, Degraded, RollingBack, Failed or Paused.")
     public String phase;
 
-    @JsonPropertyDescription("Ready, Progressing, Degraded, DatabaseReady, Migrated (metav1.Condition).")
+    @JsonPropertyDescription("Ready, Progressing, Degraded, DatabaseReady, Migrated, BackupHealthy (metav1.Condition).")
     public List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("App pods.")
@@ -43,8 +43,36 @@ public class HelpDeskStatus {
     @JsonPropertyDescription("In-cluster URL of the app.")
     public String url;
 
+    @JsonPropertyDescription("Major version of the PostgreSQL server, as the last migration found it; backup Jobs use client tools"
+            + " of this major.")
+    public String postgresMajor;
+
     @JsonPropertyDescription("The newest successful backup.")
     public LastBackup lastBackup;
+
+    @JsonPropertyDescription("Scheduled backups: the last run that was due (taken or skipped) and the next one.")
+    public BackupSchedule backupSchedule;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class BackupSchedule {
+        @JsonPropertyDescription("The schedule these times follow; a changed schedule starts from now.")
+        public String schedule;
+        @JsonPropertyDescription("The last scheduled time that came due: its backup was created, or skipped (missed or one still running).")
+        public String lastScheduleTime;
+        @JsonPropertyDescription("The next scheduled time.")
+        public String nextScheduleTime;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BackupSchedule b && Objects.equals(schedule, b.schedule) && Objects.equals(lastScheduleTime, b.lastScheduleTime)
+                    && Objects.equals(nextScheduleTime, b.nextScheduleTime);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(schedule, lastScheduleTime, nextScheduleTime);
+        }
+    }
 
     @JsonPropertyDescription("The generated credentials: rotation requests handled, and where a change of them is in its rollout.")
     public Credentials credentials;
@@ -107,11 +135,22 @@ public class HelpDeskStatus {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class LastBackup {
         @JsonPropertyDescription("Name of the HelpDeskBackup.")
         public String name;
         @JsonPropertyDescription("When it completed.")
         public String completedAt;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LastBackup b && Objects.equals(name, b.name) && Objects.equals(completedAt, b.completedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, completedAt);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

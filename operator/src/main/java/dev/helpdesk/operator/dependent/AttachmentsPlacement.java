@@ -29,7 +29,12 @@ public final class AttachmentsPlacement {
     }
 
     public static Deployment pin(Deployment d, HelpDesk hd) {
-        var template = d.getSpec().getTemplate();
+        pin(d.getSpec().getTemplate(), hd);
+        return d;
+    }
+
+    /** A pod that mounts the volume joins the others' node; the first of them may go anywhere (it matches its own term). */
+    public static void pin(io.fabric8.kubernetes.api.model.PodTemplateSpec template, HelpDesk hd) {
         Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels());
         labels.put(LABEL, Names.attachments(hd));
         template.getMetadata().setLabels(labels);
@@ -38,6 +43,5 @@ public final class AttachmentsPlacement {
                         .withNewLabelSelector().withMatchLabels(Map.of(LABEL, Names.attachments(hd))).endLabelSelector()
                         .withTopologyKey("kubernetes.io/hostname").build())
                 .endPodAffinity().build());
-        return d;
     }
 }

@@ -16,6 +16,39 @@ public final class Names {
     public static String attachments(HelpDesk hd) { return hd.getMetadata().getName() + "-attachments"; }
     public static String serviceAccount(HelpDesk hd) { return hd.getMetadata().getName(); }
     public static String networkPolicy(HelpDesk hd) { return hd.getMetadata().getName() + "-data"; }
+    public static String backups(HelpDesk hd) { return hd.getMetadata().getName() + "-backups"; }
+
+    /** The Job that takes backup {@code backup}, and the one that deletes its files. */
+    public static String backupJob(String backup) { return bounded(backup, "backup"); }
+    public static String deleteBackupJob(String backup) { return bounded(backup, "delete"); }
+
+    /** {@code NAME-pre-upgrade-VERSION-HASH}: one per target version and retry request. */
+    public static String preUpgradeBackup(HelpDesk hd, String version, String retryRequest) {
+        return readable(hd.getMetadata().getName() + "-pre-upgrade-" + version, "-" + dev.helpdesk.operator.reconciler.Applier
+                .hashOf(version, retryRequest).substring(0, 6));
+    }
+
+    /** {@code NAME-YYYYMMDD-HHMMSS} (UTC) of the scheduled run: a restarted operator finds the one it made. */
+    public static String scheduledBackup(HelpDesk hd, java.time.Instant due) {
+        return hd.getMetadata().getName() + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(due);
+    }
+
+    /** {@code base-suffix} as a label-safe name (63 characters): a long base is cut and a hash of it keeps it unique. */
+    private static String bounded(String base, String suffix) {
+        String name = base + "-" + suffix;
+        return name.length() <= 63 ? name
+                : readable(base, "-" + dev.helpdesk.operator.reconciler.Applier.hashOf(base).substring(0, 6) + "-" + suffix);
+    }
+
+    private static String readable(String text, String suffix) {
+        String readable = text.toLowerCase().replaceAll("[^a-z0-9-]", "-");
+        int room = 63 - suffix.length();
+        if (readable.length() > room) {
+            readable = readable.substring(0, room);
+        }
+        return readable.replaceAll("-+$", "") + suffix;
+    }
 
     /**
      * {@code NAME-migrate-VERSION-HASH-ATTEMPT}: readable version, a short hash of the exact version
@@ -26,13 +59,8 @@ public final class Names {
     }
 
     public static String migration(String helpDesk, String version, int attempt) {
-        String suffix = "-" + dev.helpdesk.operator.reconciler.Applier.hashOf(version).substring(0, 6) + "-" + attempt;
-        String readable = helpDesk + "-migrate-" + version.toLowerCase().replaceAll("[^a-z0-9-]", "-");
-        int room = 63 - suffix.length();
-        if (readable.length() > room) {
-            readable = readable.substring(0, room);
-        }
-        return readable.replaceAll("-+$", "") + suffix;
+        return readable(helpDesk + "-migrate-" + version, "-" + dev.helpdesk.operator.reconciler.Applier.hashOf(version).substring(0, 6)
+                + "-" + attempt);
     }
 
     /** The Secret holding a new admin password until the reset Job applied it, and that Job: keyed by the request's value. */

@@ -19,6 +19,11 @@ public final class PostgresDependents {
 
     private PostgresDependents() {}
 
+    /** The server image of a major version; its client tools (pg_dump) are that major too. */
+    public static String image(String major) {
+        return "docker.io/library/postgres:" + major + "-alpine";
+    }
+
     private static String script(String name) {
         try (var in = PostgresDependents.class.getResourceAsStream(name)) {
             return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -70,7 +75,7 @@ public final class PostgresDependents {
                 .withSecurityContext(PodSecurity.pod(PodSecurity.POSTGRES_UID))
                 .addNewInitContainer()
                 .withName("apply-password")
-                .withImage("docker.io/library/postgres:" + m.version + "-alpine")
+                .withImage(image(m.version))
                 .withCommand("sh", "-c", APPLY_PASSWORD)
                 .withEnv(env)
                 .withResources(ResourceDefaults.of(m.resources, "250m", "256Mi", "1Gi"))
@@ -79,7 +84,7 @@ public final class PostgresDependents {
                 .endInitContainer()
                 .addNewContainer()
                 .withName("postgres")
-                .withImage("docker.io/library/postgres:" + m.version + "-alpine")
+                .withImage(image(m.version))
                 .addNewPort().withName("postgres").withContainerPort(5432).endPort()
                 .withEnv(env)
                 .withResources(ResourceDefaults.of(m.resources, "250m", "256Mi", "1Gi"))

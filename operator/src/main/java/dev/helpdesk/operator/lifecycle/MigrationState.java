@@ -8,20 +8,21 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** What a migration Job says: running, succeeded (with the schema version) or failed (with why). */
-public record MigrationState(Phase phase, String schemaVersion, String message) {
+public record MigrationState(Phase phase, String schemaVersion, String message, String serverMajor) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Phase { ABSENT, RUNNING, SUCCEEDED, FAILED }
 
     public static MigrationState of(Optional<Job> job, Collection<Pod> pods) {
         if (job.isEmpty()) {
-            return new MigrationState(Phase.ABSENT, null, null);
+            return new MigrationState(Phase.ABSENT, null, null, null);
         }
         var status = job.get().getStatus();
         String name = job.get().getMetadata().getName();
         Optional<JsonNode> result = terminationMessage(name, pods);
         if (status != null && status.getSucceeded() != null && status.getSucceeded() > 0) {
-            return new MigrationState(Phase.SUCCEEDED, result.map(r -> r.path("schemaVersion").asText(null)).orElse(null), null);
+            return new MigrationState(Phase.SUCCEEDED, result.map(r -> r.path("schemaVersion").asText(null)).orElse(null), null,
+                    result.map(r -> r.path("serverMajor").asText(null)).orElse(null));
         }
         boolean failed = (status != null && status.getFailed() != null && status.getFailed() > 0)
                 || (status != null && status.getConditions() != null && status.getConditions().stream()
@@ -31,9 +32,9 @@ public record MigrationState(Phase phase, String schemaVersion, String message) 
                     .or(() -> status.getConditions() == null ? Optional.empty() : status.getConditions().stream()
                             .filter(c -> "Failed".equals(c.getType())).map(c -> c.getMessage()).findFirst())
                     .orElse("the migration pod failed");
-            return new MigrationState(Phase.FAILED, null, why);
+            return new MigrationState(Phase.FAILED, null, why, null);
         }
-        return new MigrationState(Phase.RUNNING, null, null);
+        return new MigrationState(Phase.RUNNING, null, null, null);
     }
 
     /** The JSON result line the migrate role leaves in its container's termination message (DESIGN §4.5). */

@@ -45,15 +45,15 @@ public class EventRecorder {
         });
     }
 
-    public void normal(HelpDesk hd, String reason, String message) {
+    public void normal(io.fabric8.kubernetes.api.model.HasMetadata hd, String reason, String message) {
         emit(hd, "Normal", reason, message);
     }
 
-    public void warning(HelpDesk hd, String reason, String message) {
+    public void warning(io.fabric8.kubernetes.api.model.HasMetadata hd, String reason, String message) {
         emit(hd, "Warning", reason, message);
     }
 
-    private void emit(HelpDesk hd, String type, String reason, String message) {
+    private void emit(io.fabric8.kubernetes.api.model.HasMetadata hd, String type, String reason, String message) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String key = hd.getMetadata().getUid() + "\u0000" + type + "\u0000" + reason + "\u0000" + message;
         String namespace = hd.getMetadata().getNamespace();
@@ -88,7 +88,7 @@ public class EventRecorder {
         }
     }
 
-    private String create(HelpDesk hd, String type, String reason, String message, Instant now) {
+    private String create(io.fabric8.kubernetes.api.model.HasMetadata hd, String type, String reason, String message, Instant now) {
         Event created = client.v1().events().inNamespace(hd.getMetadata().getNamespace()).resource(new EventBuilder()
                 .withNewMetadata().withGenerateName(hd.getMetadata().getName() + ".").withNamespace(hd.getMetadata().getNamespace()).endMetadata()
                 .withNewInvolvedObject().withApiVersion(hd.getApiVersion()).withKind(hd.getKind())

@@ -50,6 +50,8 @@ public final class StatusReport {
         next.worker = previous.worker;
         next.health = previous.health;
         next.lastBackup = previous.lastBackup;
+        next.postgresMajor = previous.postgresMajor;
+        next.backupSchedule = previous.backupSchedule;
         next.migration = previous.migration;
         next.credentials = previous.credentials;
     }
@@ -112,6 +114,9 @@ public final class StatusReport {
             case SUCCEEDED -> {
                 if (state.schemaVersion() != null) {
                     next.schemaVersion = state.schemaVersion();
+                }
+                if (state.serverMajor() != null) {
+                    next.postgresMajor = state.serverMajor();
                 }
                 conditions.set(Conditions.MIGRATED, true, "MigrationSucceeded", "Job " + jobName + " migrated the schema to "
                         + (next.schemaVersion == null ? "the latest version" : "version " + next.schemaVersion) + " for app " + version);

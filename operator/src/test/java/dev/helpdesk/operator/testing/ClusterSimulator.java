@@ -32,6 +32,7 @@ public class ClusterSimulator implements AutoCloseable {
     private final KubernetesClient client;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> storedBackups = ConcurrentHashMap.newKeySet();
     private volatile boolean paused;
     private volatile boolean holdJobs;
     private volatile boolean holdDataServices;
@@ -88,6 +89,11 @@ public class ClusterSimulator implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Backups whose files the simulated backup Jobs stored and no delete Job has deleted yet. */
+    public java.util.Set<String> storedBackups() {
+        return java.util.Set.copyOf(storedBackups);
     }
 
     /** Jobs with this name fail, with this message as the migrate role's error. */
@@ -221,15 +227,27 @@ public class ClusterSimulator implements AutoCloseable {
         }
         String name = job.getMetadata().getName();
         String error = failingJobs.get(name);
-        String message = error == null ? "{\"schemaVersion\":\"" + schemaVersion + "\",\"previousSchemaVersion\":null,\"migrationsApplied\":2}"
-                : "{\"error\":\"" + error + "\"}";
+        var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        String role = container.getArgs() == null || container.getArgs().isEmpty() ? "" : container.getArgs().get(0);
+        String backupName = container.getEnv() == null ? null : container.getEnv().stream()
+                .filter(e -> e.getName().equals("BACKUP_NAME")).map(e -> e.getValue()).findFirst().orElse(null);
+        String message = error != null ? "{\"error\":\"" + error + "\"}" : switch (role) {
+            case "backup" -> {
+                storedBackups.add(backupName);
+                yield "{\"name\":\"" + backupName + "\",\"location\":\"/backups/" + backupName + "/\",\"sizeBytes\":1572864,"
+                        + "\"sha256\":\"" + "ab".repeat(32) + "\",\"appVersion\":\"1.0.0\",\"schemaVersion\":\"" + schemaVersion
+                        + "\",\"attachments\":2}";
+            }
+            case "delete-backup" -> "{\"deleted\":" + (storedBackups.remove(backupName) ? 3 : 0) + "}";
+            default -> "{\"schemaVersion\":\"" + schemaVersion + "\",\"previousSchemaVersion\":null,\"migrationsApplied\":2,\"serverMajor\":16}";
+        };
         Map<String, String> labels = new HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
         labels.put("job-name", name);
         Pod pod = new PodBuilder().withNewMetadata().withName(name + "-pod").withNamespace(job.getMetadata().getNamespace())
                 .withLabels(labels).endMetadata()
                 .withSpec(job.getSpec().getTemplate().getSpec())
                 .withNewStatus().withPhase(error == null ? "Succeeded" : "Failed")
-                .withContainerStatuses(new ContainerStatusBuilder().withName("migrate").withNewState().withNewTerminated()
+                .withContainerStatuses(new ContainerStatusBuilder().withName(container.getName()).withNewState().withNewTerminated()
                         .withExitCode(error == null ? 0 : 1).withMessage(message).endTerminated().endState().build())
                 .endStatus().build();
         quietly(() -> client.pods().resource(pod).create());

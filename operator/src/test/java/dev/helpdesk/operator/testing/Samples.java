@@ -17,10 +17,14 @@ public final class Samples {
     }
 
     public static HelpDesk helpDesk(String file, String namespace) {
+        return load(file, HelpDesk.class, namespace);
+    }
+
+    public static <R extends io.fabric8.kubernetes.api.model.HasMetadata> R load(String file, Class<R> kind, String namespace) {
         try {
-            HelpDesk hd = Serialization.unmarshal(Files.readString(dir().resolve(file)), HelpDesk.class);
-            hd.getMetadata().setNamespace(namespace);
-            return hd;
+            R r = Serialization.unmarshal(Files.readString(dir().resolve(file)), kind);
+            r.getMetadata().setNamespace(namespace);
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,33 @@
+package dev.helpdesk.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * What to back up and why. Meant to be immutable: the CEL rule {@code self == oldSelf} needs
+ * Kubernetes 1.24, so the operator holds to what it recorded when the backup started instead.
+ */
+public class HelpDeskBackupSpec {
+    public static final String MANUAL = "manual";
+    public static final String SCHEDULED = "scheduled";
+    public static final String PRE_UPGRADE = "pre-upgrade";
+    public static final String PRE_RESTORE = "pre-restore";
+
+    @Required
+    @JsonPropertyDescription("The HelpDesk to back up, in the same namespace.")
+    public LocalRef helpDeskRef;
+
+    @Default(MANUAL)
+    @Pattern("^(manual|scheduled|pre-upgrade|pre-restore)$")
+    @JsonPropertyDescription("Why it was taken: manual (default), scheduled, pre-upgrade or pre-restore. Retention deletes only"
+            + " scheduled backups.")
+    public String reason = MANUAL;
+
+    public static class LocalRef {
+        @Required
+        @JsonPropertyDescription("Name of the object, in the same namespace.")
+        public String name;
+    }
+}
