@@ -41,6 +41,7 @@ class CrdValidationTest {
         "ingress host     | {version: 1.0.0, ingress: {enabled: true}}                                   | ingress: host is required when enabled",
         "email            | {version: 1.0.0, email: {enabled: true}}                                     | email: when enabled, from and smtp.host are required",
         "s3 endpoint      | {version: 1.0.0, attachments: {storage: {s3: {bucket: b}}}}                  | attachments.storage.s3: endpoint is required when a bucket is set",
+        "backup s3        | {version: 1.0.0, backup: {target: {s3: {bucket: b}}}}                        | backup.target.s3: endpoint is required when a bucket is set",
     })
     void eachCelRuleRefusesWithItsMessage(String name, String spec, String message) {
         assertThat(problems("  " + spec.replace("\n", "\n  "))).anySatisfy(p -> assertThat(p).endsWith(message));
@@ -48,7 +49,7 @@ class CrdValidationTest {
 
     @Test
     void everyCelRuleIsCoveredAboveAndAllowsTheDefaults() {
-        assertThat(CRD.rules()).hasSize(6);
+        assertThat(CRD.rules()).hasSize(7);
         assertThat(problems("  version: 1.0.0")).isEmpty();
     }
 

@@ -35,7 +35,7 @@ class InstallScenarioTest extends OperatorTest {
         assertThat(hd.getStatus().url).isEqualTo("http://support-app." + ns + ".svc:8080");
         assertThat(hd.getStatus().health.redis).isEqualTo("Unknown");
         assertThat(hd.getStatus().conditions).extracting(Condition::getType)
-                .containsExactly("Ready", "Progressing", "Degraded", "DatabaseReady", "Migrated");
+                .containsExactly("Ready", "Progressing", "Degraded", "DatabaseReady", "Migrated", "BackupHealthy");
 
         Deployment app = client.apps().deployments().inNamespace(ns).withName("support-app").get();
         var container = app.getSpec().getTemplate().getSpec().getContainers().get(0);

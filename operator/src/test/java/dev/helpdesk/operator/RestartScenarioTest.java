@@ -58,7 +58,7 @@ class RestartScenarioTest extends OperatorTest {
             });
             Operator restarted = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
-            restarted.register(new HelpDeskReconciler(client, health, metrics));
+            restarted.register(new HelpDeskReconciler(client, health, metrics, new dev.helpdesk.operator.lifecycle.OperatorClock()));
             restarted.start();
             try {
                 awaitCondition("support", Conditions.READY, "True", "AsExpected");

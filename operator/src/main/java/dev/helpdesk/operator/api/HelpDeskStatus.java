@@ -25,7 +25,7 @@ public class HelpDeskStatus {
     @JsonPropertyDescription("Database schema version after the last successful migration.")
     public String schemaVersion;
 
-    @JsonPropertyDescription("Summary for humans: Provisioning, Migrating, Upgrading, Ready, Degraded, RollingBack, Failed or Paused.")
+    @JsonPropertyDescription("Summary for humans: Provisioning, BackingUp, Migrating, Upgrading, Ready, Degraded, RollingBack, Failed or Paused.")
     public String phase;
 
     @JsonPropertyDescription("Ready, Progressing, Degraded, DatabaseReady, Migrated, BackupHealthy (metav1.Condition).")

@@ -50,10 +50,14 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
     private static final ObjectMapper JSON = Serialization.jsonMapper();
     private final KubernetesClient client;
     private final EventRecorder events;
+    private final dev.helpdesk.operator.reconciler.StatusWrites<HelpDeskBackupStatus> statusWrites =
+            new dev.helpdesk.operator.reconciler.StatusWrites<>();
+    private final dev.helpdesk.operator.lifecycle.OperatorClock clock;
 
-    public HelpDeskBackupReconciler(KubernetesClient client) {
+    public HelpDeskBackupReconciler(KubernetesClient client, dev.helpdesk.operator.lifecycle.OperatorClock clock) {
         this.client = client;
         this.events = new EventRecorder(client);
+        this.clock = clock;
     }
 
     @Override
@@ -67,6 +71,7 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
 
     @Override
     public UpdateControl<HelpDeskBackup> reconcile(HelpDeskBackup backup, Context<HelpDeskBackup> context) {
+        statusWrites.catchUp(backup); // a cache behind our last write would start or finish the backup twice
         HelpDeskBackupStatus before = backup.getStatus() == null ? new HelpDeskBackupStatus() : backup.getStatus();
         HelpDeskBackupStatus next = Serialization.clone(before);
         String phase = backup.phase();
@@ -115,18 +120,25 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
         if (!hd.getSpec().backup.target.usesS3Bucket()) {
             BackupVolume.ensure(client, hd);
         }
-        Job job = new Applier(client, null, d -> { }).create(BackupJobs.backup(at, backup, major)).object();
+        Applier.Created<Job> created = new Applier(client, null, d -> { }).create(BackupJobs.backup(at, backup, major));
+        Job job = created.object();
         next.helpDesk = hdName;
         next.job = job.getMetadata().getName();
         next.image = job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         next.target = Serialization.clone(hd.getSpec().backup.target);
         next.appVersion = serving;
-        next.startedAt = now();
         next.phase = HelpDeskBackupStatus.RUNNING;
         next.message = "Job " + next.job + " is backing up the database (PostgreSQL " + major + " tools) and attachments of " + hdName
                 + " at version " + serving;
         next.conditions = new Conditions(next.conditions, generation(backup)).set(SUCCEEDED, "Unknown", "Running", next.message).list();
-        events.normal(backup, "BackupStarted", next.message);
+        if (created.isNew()) {
+            next.startedAt = now();
+            events.normal(backup, "BackupStarted", next.message);
+        } else {
+            // started by an earlier reconcile whose status write this cache has not seen yet: it may even have finished
+            next.startedAt = job.getMetadata().getCreationTimestamp();
+            observe(backup, job, next);
+        }
         return false;
     }
 
@@ -237,16 +249,17 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
         if (JSON.valueToTree(next).equals(JSON.valueToTree(before))) {
             return;
         }
+        String resourceVersion = backup.getMetadata().getResourceVersion();
         backup.setStatus(next);
-        client.resource(backup).updateStatus();
+        statusWrites.remember(backup, resourceVersion, client.resource(backup).updateStatus());
     }
 
     private static String text(JsonNode r, String field) {
         return r.hasNonNull(field) ? r.get(field).asText() : null;
     }
 
-    private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    private String now() {
+        return clock.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static long generation(HelpDeskBackup b) {

@@ -58,7 +58,8 @@ public final class MigrationPlan {
         return m;
     }
 
-    private static String retryRequest(HelpDesk hd) {
+    /** The value of the retry annotation, if set. */
+    public static String retryRequest(HelpDesk hd) {
         Map<String, String> annotations = hd.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(RETRY_ANNOTATION);
         return value == null || value.isBlank() ? null : value;

@@ -63,6 +63,15 @@ final class EventSources {
                 .build(), context);
     }
 
+    /** Backups name their HelpDesk in the spec (they are not owned by it): the schedule, retention and upgrades watch them. */
+    static InformerEventSource<dev.helpdesk.operator.api.HelpDeskBackup, HelpDesk> backups(EventSourceContext<HelpDesk> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(dev.helpdesk.operator.api.HelpDeskBackup.class, HelpDesk.class)
+                .withName("HelpDeskBackup")
+                .withSecondaryToPrimaryMapper(b -> b.helpDeskName() == null ? Set.of()
+                        : Set.of(new ResourceID(b.helpDeskName(), b.getMetadata().getNamespace())))
+                .build(), context);
+    }
+
     private static <R extends HasMetadata> InformerEventSource<R, HelpDesk> informer(Class<R> kind, EventSourceContext<HelpDesk> context) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, HelpDesk.class)
                 .withName(kind.getSimpleName())

@@ -2,6 +2,7 @@ package dev.helpdesk.operator.reconciler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.api.HelpDeskBackup;
 import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.AppConfigMapDependent;
 import dev.helpdesk.operator.dependent.AppDependents;
@@ -71,6 +72,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "monitoring.coreos.com", resources = "servicemonitors", verbs = {"get", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
         resourceNames = "servicemonitors.monitoring.coreos.com", verbs = {"get"})
+@RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskbackups", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 // not generation-aware: the pause annotation and other metadata must reach the reconciler too
 @ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false, fieldManager = Applier.MANAGER,
@@ -80,13 +82,17 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private final KubernetesClient client;
     private final EventRecorder events;
     private final AppHealthProbe health;
-    private final StatusWrites statusWrites = new StatusWrites();
+    private final StatusWrites<HelpDeskStatus> statusWrites = new StatusWrites<>();
 
     private final MeterRegistry metrics;
     private final MonitoringSupport monitoring;
 
-    public HelpDeskReconciler(KubernetesClient client, AppHealthProbe health, MeterRegistry metrics) {
+    private final dev.helpdesk.operator.lifecycle.OperatorClock clock;
+
+    public HelpDeskReconciler(KubernetesClient client, AppHealthProbe health, MeterRegistry metrics,
+                              dev.helpdesk.operator.lifecycle.OperatorClock clock) {
         this.client = client;
+        this.clock = clock;
         this.metrics = metrics;
         this.events = new EventRecorder(client);
         this.health = health;
@@ -100,6 +106,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     public List<EventSource<?, HelpDesk>> prepareEventSources(EventSourceContext<HelpDesk> context) {
         List<EventSource<?, HelpDesk>> sources = new java.util.ArrayList<>(EventSources.all(context));
         sources.add(healthChanged);
+        sources.add(EventSources.backups(context));
         return sources;
     }
 
@@ -107,16 +114,13 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     public UpdateControl<HelpDesk> reconcile(HelpDesk hd, Context<HelpDesk> context) {
         metrics.counter("helpdesk.operator.reconciles", "namespace", hd.getMetadata().getNamespace(),
                 "name", hd.getMetadata().getName()).increment();
-        StatusWrites.Written mine = statusWrites.newerThan(hd);
-        if (mine != null) {
-            // the cache has not seen our last status write yet: build on it, or every transition would be announced twice
-            hd.setStatus(mine.status());
-            hd.getMetadata().setResourceVersion(mine.resourceVersion());
-        }
+        // the cache may not have seen our last status write yet: build on it, or every transition would be announced twice
+        statusWrites.catchUp(hd);
         HelpDeskStatus previous = hd.getStatus() == null ? new HelpDeskStatus() : hd.getStatus();
         StatusReport report = new StatusReport(hd, previous);
         Observed observed = new Observed(context);
         boolean recheckSoon = false;
+        Optional<java.time.Duration> untilBackup = Optional.empty();
 
         if (hd.pausedByAnnotation()) {
             report.paused();
@@ -132,7 +136,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             } else {
                 Applier applier = new Applier(client, context, drift -> report.driftCorrected(drift.resource().getKind(),
                         drift.resource().getMetadata().getName(), drift.changedBy()));
-                install(hd, observed, validation, report, applier);
+                untilBackup = install(hd, observed, validation, report, applier);
                 recheckSoon |= dev.helpdesk.operator.status.PodTrouble.someUnscheduled(observed.all(Pod.class));
             }
         }
@@ -153,7 +157,12 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             }
         });
         // a Secret created later carries no label yet, and a pod waiting for a node changes nothing: look again soon
-        return recheckSoon ? UpdateControl.<HelpDesk>noUpdate().rescheduleAfter(10, TimeUnit.SECONDS) : UpdateControl.noUpdate();
+        long seconds = recheckSoon ? 10 : Long.MAX_VALUE;
+        if (untilBackup.isPresent()) {
+            // a scheduled backup is due before the periodic reconcile would notice: come back right then
+            seconds = Math.min(seconds, Math.max(1, untilBackup.get().toSeconds() + 1));
+        }
+        return seconds == Long.MAX_VALUE ? UpdateControl.noUpdate() : UpdateControl.<HelpDesk>noUpdate().rescheduleAfter(seconds, TimeUnit.SECONDS);
     }
 
     /** A reconcile that threw is status too (JOSDK retries it with back-off meanwhile). */
@@ -174,7 +183,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
-    private void install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report, Applier applier) {
+    /** Returns how long until the next scheduled backup, when there is a schedule. */
+    private Optional<java.time.Duration> install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report,
+                                                  Applier applier) {
         var spec = hd.getSpec();
         applier.apply(observed.get(ServiceAccount.class, Names.serviceAccount(hd)), SupportDependents.serviceAccount(hd));
         CredentialsStep credentials = new CredentialsStep(client, applier, hd, observed, report);
@@ -217,19 +228,28 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         report.dataServices(databaseReady, redisReady, spec.database.usesExternal(), spec.redis.usesExternal());
 
         List<Pod> pods = observed.all(Pod.class);
-        HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods, databaseReady);
-        announceAutomaticRetry(hd, attempt, report);
-        Optional<Job> job = observed.get(Job.class, attempt.job);
-        if (job.isEmpty()) {
-            // beside a starting database, not after it: the Job waits for connections itself (Flyway connect retries), so an
-            // install overlaps the database's start with the migration pod's; a failure before the database was ready is retried
-            attempt.startedBeforeDatabase = databaseReady ? null : Boolean.TRUE;
-            job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(hd, attempt.attempt)));
+        BackupsStep backups = new BackupsStep(client, applier, hd, observed.all(HelpDeskBackup.class), clock.now(), report);
+        Optional<java.time.Duration> untilScheduledBackup = backups.schedule();
+        HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
+        // a new version whose migration has not started yet: the pre-upgrade backup comes first
+        boolean upgrading = hd.getStatus() != null && hd.getStatus().version != null && !hd.getStatus().version.equals(spec.version)
+                && (last == null || !spec.version.equals(last.version));
+        MigrationState migration = MigrationState.of(Optional.empty(), pods);
+        if (backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
+            HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods, databaseReady);
+            announceAutomaticRetry(hd, attempt, report);
+            Optional<Job> job = observed.get(Job.class, attempt.job);
+            if (job.isEmpty()) {
+                // beside a starting database, not after it: the Job waits for connections itself (Flyway connect retries), so an
+                // install overlaps the database's start with the migration pod's; a failure before the database was ready is retried
+                attempt.startedBeforeDatabase = databaseReady ? null : Boolean.TRUE;
+                job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(hd, attempt.attempt)));
+            }
+            report.migrationAttempt(attempt);
+            migration = MigrationState.of(job, pods);
+            report.migration(attempt.job, migration, databaseReady);
+            trimMigrationHistory(hd, observed, pods, attempt.job);
         }
-        report.migrationAttempt(attempt);
-        MigrationState migration = MigrationState.of(job, pods);
-        report.migration(attempt.job, migration, databaseReady);
-        trimMigrationHistory(hd, observed, pods, attempt.job);
 
         // until the spec's version is migrated, the version that serves keeps getting every other change (replicas, resources)
         String serving = migration.phase() == MigrationState.Phase.SUCCEEDED ? spec.version
@@ -276,6 +296,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         } else {
             report.appHealth(Optional.empty());
         }
+        return untilScheduledBackup;
     }
 
     /** Only where the Prometheus Operator's CRD exists; otherwise say so instead of failing. */

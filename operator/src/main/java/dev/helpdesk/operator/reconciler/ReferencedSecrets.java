@@ -66,6 +66,9 @@ public final class ReferencedSecrets {
                 && s.attachments.storage.s3.secretRef != null) {
             names.add(s.attachments.storage.s3.secretRef.name);
         }
+        if (s.backup != null && s.backup.target != null && s.backup.target.s3 != null && s.backup.target.s3.secretRef != null) {
+            names.add(s.backup.target.s3.secretRef.name);
+        }
         names.removeIf(n -> n == null || n.isEmpty());
         return names;
     }

@@ -58,6 +58,18 @@ public final class SpecValidator {
                         List.of("accessKey", "secretKey"), problems, seen);
             }
         }
+        if (dev.helpdesk.operator.lifecycle.BackupSchedule.isSet(s.backup.schedule)) {
+            dev.helpdesk.operator.lifecycle.BackupSchedule.problem(s.backup.schedule).ifPresent(p -> problems.add("spec." + p));
+        }
+        if (s.backup.target.usesS3Bucket()) {
+            if (s.backup.target.s3.secretRef == null || s.backup.target.s3.secretRef.name == null) {
+                problems.add("spec.backup.target.s3.secretRef: a Secret with accessKey and secretKey is required for S3");
+            } else {
+                // checked, not fingerprinted: only backup Jobs use it, a change of it must not roll the app
+                requireSecret(ns, "spec.backup.target.s3.secretRef", s.backup.target.s3.secretRef.name, List.of("accessKey", "secretKey"),
+                        problems, new TreeMap<>());
+            }
+        }
         return new Result(problems, Applier.hashOf(seen.toString()), missingSecret);
     }
 

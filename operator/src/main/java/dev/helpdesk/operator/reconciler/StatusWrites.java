@@ -1,29 +1,28 @@
 package dev.helpdesk.operator.reconciler;
 
-import dev.helpdesk.operator.api.HelpDesk;
-import dev.helpdesk.operator.api.HelpDeskStatus;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operator's own last status write per HelpDesk. Right after a write the informer may still
+ * The operator's own last status write per object. Right after a write the informer may still
  * hand out the object as it was before it (JOSDK 5.1's cache races); then the written status is
  * the truth to build on.
  */
-final class StatusWrites {
-    record Written(String before, String resourceVersion, HelpDeskStatus status) {}
+public final class StatusWrites<S> {
+    public record Written<S>(String before, String resourceVersion, S status) {}
 
-    private final Map<String, Written> last = new ConcurrentHashMap<>();
+    private final Map<String, Written<S>> last = new ConcurrentHashMap<>();
 
-    void remember(HelpDesk hd, String before, HelpDesk written) {
+    public void remember(CustomResource<?, S> cr, String before, CustomResource<?, S> written) {
         if (written != null && written.getMetadata() != null) {
-            last.put(hd.getMetadata().getUid(), new Written(before, written.getMetadata().getResourceVersion(), written.getStatus()));
+            last.put(cr.getMetadata().getUid(), new Written<>(before, written.getMetadata().getResourceVersion(), written.getStatus()));
         }
     }
 
     /** Our written state when {@code cached} is still the object from before that write; null when the cache caught up. */
-    Written newerThan(HelpDesk cached) {
-        Written w = last.get(cached.getMetadata().getUid());
+    public Written<S> newerThan(CustomResource<?, S> cached) {
+        Written<S> w = last.get(cached.getMetadata().getUid());
         if (w == null) {
             return null;
         }
@@ -32,5 +31,14 @@ final class StatusWrites {
         }
         last.remove(cached.getMetadata().getUid(), w); // the cache has this write or a newer object: forget it
         return null;
+    }
+
+    /** Replaces the cached object's status with ours when the cache has not seen our last write yet. */
+    public void catchUp(CustomResource<?, S> cached) {
+        Written<S> mine = newerThan(cached);
+        if (mine != null) {
+            cached.setStatus(mine.status());
+            cached.getMetadata().setResourceVersion(mine.resourceVersion());
+        }
     }
 }

@@ -19,6 +19,7 @@ public final class Conditions {
     public static final String DEGRADED = "Degraded";
     public static final String DATABASE_READY = "DatabaseReady";
     public static final String MIGRATED = "Migrated";
+    public static final String BACKUP_HEALTHY = "BackupHealthy";
 
     private final List<Condition> previous;
     private final List<Condition> next = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class Conditions {
 
     public List<Condition> list() {
         List<Condition> ordered = new ArrayList<>();
-        for (String t : List.of(READY, PROGRESSING, DEGRADED, DATABASE_READY, MIGRATED)) {
+        for (String t : List.of(READY, PROGRESSING, DEGRADED, DATABASE_READY, MIGRATED, BACKUP_HEALTHY)) {
             find(next, t).ifPresent(ordered::add);
         }
         next.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);

@@ -56,6 +56,35 @@ public final class StatusReport {
         next.credentials = previous.credentials;
     }
 
+    public void lastBackup(String name, String completedAt) {
+        if (name == null) {
+            next.lastBackup = null;
+            return;
+        }
+        next.lastBackup = new HelpDeskStatus.LastBackup();
+        next.lastBackup.name = name;
+        next.lastBackup.completedAt = completedAt;
+    }
+
+    public void backupSchedule(HelpDeskStatus.BackupSchedule state) {
+        next.backupSchedule = state;
+    }
+
+    public void backupHealth(String status, String reason, String message) {
+        conditions.set(Conditions.BACKUP_HEALTHY, status, reason, message);
+    }
+
+    private String preUpgradeBackup;
+    private String preUpgradePhase;
+    private String preUpgradeMessage;
+
+    /** The backup an upgrade waits for before its migration starts. */
+    public void preUpgradeBackup(String name, String phase, String message) {
+        preUpgradeBackup = name;
+        preUpgradePhase = phase;
+        preUpgradeMessage = message;
+    }
+
     public void credentials(HelpDeskStatus.Credentials credentials) {
         next.credentials = credentials;
     }
@@ -228,7 +257,7 @@ public final class StatusReport {
                     "reconciliation is paused by the annotation helpdesk.dev/paused; remove it to resume");
             next.phase = "Paused";
         } else if (invalid != null) {
-            for (String keep : List.of(Conditions.DATABASE_READY, Conditions.MIGRATED, Conditions.DEGRADED)) {
+            for (String keep : List.of(Conditions.DATABASE_READY, Conditions.MIGRATED, Conditions.DEGRADED, Conditions.BACKUP_HEALTHY)) {
                 conditions.keep(keep);
             }
             String message = String.join("; ", invalid);
@@ -273,6 +302,8 @@ public final class StatusReport {
         } else if (!dataReady) {
             conditions.set(Conditions.READY, false, "WaitingForDatabase", dataMessage + suffix());
             conditions.set(Conditions.PROGRESSING, true, "Provisioning", dataMessage);
+        } else if (preUpgradeBackup != null && !"Succeeded".equals(preUpgradePhase)) {
+            upgradeBackup();
         } else if (migrationFailed) {
             conditions.set(Conditions.READY, false, "MigrationFailed", conditions.get(Conditions.MIGRATED).orElseThrow().getMessage());
             conditions.set(Conditions.PROGRESSING, false, "MigrationFailed", "stopped: the migration Job " + migrationJob + " failed");
@@ -286,7 +317,28 @@ public final class StatusReport {
         next.phase = phase(ready, migrated, migrationFailed);
     }
 
+    /** Ready and Progressing while the upgrade waits for its backup: taking it, or stopped because it failed. */
+    private void upgradeBackup() {
+        String serving = "version " + next.version + " keeps serving";
+        if ("Failed".equals(preUpgradePhase)) {
+            String message = "the pre-upgrade backup " + preUpgradeBackup + " failed (" + preUpgradeMessage + "); " + serving + " and the"
+                    + " upgrade to " + hd.getSpec().version + " waits. To retry, fix the cause and set the annotation "
+                    + dev.helpdesk.operator.lifecycle.MigrationPlan.RETRY_ANNOTATION + " to a new value; to upgrade without a backup, set"
+                    + " spec.backup.beforeUpgrade to false";
+            conditions.set(Conditions.READY, false, "PreUpgradeBackupFailed", message);
+            conditions.set(Conditions.PROGRESSING, false, "PreUpgradeBackupFailed", "stopped: the pre-upgrade backup " + preUpgradeBackup + " failed");
+            return;
+        }
+        conditions.set(Conditions.READY, false, "BackingUp", "backup " + preUpgradeBackup + " runs before the upgrade to "
+                + hd.getSpec().version + "; " + serving + suffix());
+        conditions.set(Conditions.PROGRESSING, true, "BackingUp", "backup " + preUpgradeBackup + " runs; the migration to "
+                + hd.getSpec().version + " starts when it succeeded");
+    }
+
     private String phase(boolean ready, boolean migrated, boolean migrationFailed) {
+        if (preUpgradeBackup != null && !"Succeeded".equals(preUpgradePhase)) {
+            return "Failed".equals(preUpgradePhase) ? "Failed" : "BackingUp";
+        }
         if (migrationFailed) {
             return "Failed";
         }
@@ -350,9 +402,12 @@ public final class StatusReport {
             String type = c.getType();
             boolean bad = switch (type) {
                 case Conditions.DEGRADED -> "True".equals(c.getStatus());
-                default -> "False".equals(c.getStatus()) && List.of("MigrationFailed", "InvalidSpec", "PodProblem").contains(c.getReason());
+                default -> "False".equals(c.getStatus())
+                        && List.of("MigrationFailed", "InvalidSpec", "PodProblem", "BackupTooOld", "PreUpgradeBackupFailed").contains(c.getReason());
             };
-            if (type.equals(Conditions.PROGRESSING) || (type.equals(Conditions.DEGRADED) && before.isEmpty() && !bad)) {
+            // a failed backup has its own Event (BackupFailed); a backup overdue has none but this
+            boolean quietBackupHealth = type.equals(Conditions.BACKUP_HEALTHY) && !"BackupTooOld".equals(c.getReason());
+            if (type.equals(Conditions.PROGRESSING) || (type.equals(Conditions.DEGRADED) && before.isEmpty() && !bad) || quietBackupHealth) {
                 continue;
             }
             // "Ready" as an Event reason means the installation; a part that became ready is named by its condition
