@@ -38,6 +38,9 @@ public class Main implements QuarkusApplication {
                            prints {"location":...,"sizeBytes":...,"sha256":...,"schemaVersion":...}
               restore      checks and restores backup BACKUP_NAME (database and attachment files); a damaged
                            or incomplete backup is refused without touching the database
+              restore-fetch, restore-files
+                           the two halves of restore around a database restore made elsewhere (the operator's Job
+                           runs pg_restore of the server's major in between), staged in BACKUP_STAGE_DIR
               delete-backup
                            deletes backup BACKUP_NAME's files from BACKUP_PATH or BACKUP_S3_*; prints {"deleted":N}
               reset-admin-password
@@ -55,7 +58,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore", "delete-backup" -> { }
+            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore", "restore-fetch", "restore-files", "delete-backup" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -74,7 +77,7 @@ public class Main implements QuarkusApplication {
         }
         // one-shot roles open no port and run no background jobs (a skipped tick after shutdown was logged as an ERROR)
         boolean oneShot = role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password")
-                || role.equals("backup") || role.equals("restore") || role.equals("delete-backup");
+                || role.startsWith("backup") || role.startsWith("restore") || role.equals("delete-backup");
         if (oneShot && System.getProperty(HTTP_ENABLED) == null) {
             roleProperties.put(HTTP_ENABLED, "false");
         }
@@ -167,12 +170,15 @@ public class Main implements QuarkusApplication {
             ConfigReader env = new ConfigReader(name -> mp.getOptionalValue(name, String.class));
             if (args[0].equals("migrate") || args[0].equals("reset-admin-password")) {
                 DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL"));
-            } else if (args[0].equals("backup") || args[0].equals("restore")) {
+            } else if (args[0].equals("backup") || args[0].startsWith("restore")) {
                 backups = new dev.helpdesk.app.backup.Backups(DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL")),
                         dev.helpdesk.app.storage.BlobStoreProducer.of(AppConfig.readStorage(env)),
                         dev.helpdesk.app.backup.BackupTarget.read(env), env.optional("PG_BIN_DIR").map(java.nio.file.Path::of).orElse(null));
                 backupName = dev.helpdesk.app.backup.BackupTarget.name(env);
                 backupDumpFile = env.optional("BACKUP_DUMP_FILE").map(java.nio.file.Path::of).orElse(null);
+                if (args[0].startsWith("restore-")) {
+                    backupStageDir = java.nio.file.Path.of(env.required("BACKUP_STAGE_DIR"));
+                }
             } else if (args[0].equals("delete-backup")) {
                 backupTarget = dev.helpdesk.app.backup.BackupTarget.read(env);
                 backupName = dev.helpdesk.app.backup.BackupTarget.name(env);
@@ -194,6 +200,7 @@ public class Main implements QuarkusApplication {
             case "reset-admin-password" -> resetAdminPassword();
             case "backup", "restore" -> backupOrRestore(args[0]);
             case "delete-backup" -> deleteBackup();
+            case "restore-fetch", "restore-files" -> stagedRestore(args[0]);
             case "standalone" -> runStandalone();
             default -> 2;
         };
@@ -221,6 +228,21 @@ public class Main implements QuarkusApplication {
     private dev.helpdesk.app.backup.Backups backups;
     private String backupName;
     private java.nio.file.Path backupDumpFile;
+    private java.nio.file.Path backupStageDir;
+
+    /** The halves of a restore around a database restore made by another container (the operator's Job). */
+    private int stagedRestore(String role) {
+        try {
+            ResultLine.emit(role.equals("restore-fetch") ? backups.fetch(backupName, backupStageDir)
+                    : backups.restoreFiles(backupName, backupStageDir));
+            return 0;
+        } catch (Exception e) {
+            String message = rootMessage(e);
+            System.err.println("error: " + role + " failed: " + message);
+            ResultLine.emit(Map.of("error", role + " failed: " + message));
+            return 1;
+        }
+    }
     private dev.helpdesk.app.backup.BackupTarget backupTarget;
 
     private int deleteBackup() {

@@ -36,6 +36,7 @@ public final class Backups {
     private final BlobStore attachments;
     private final BackupTarget target;
     private final PgTools pg;
+    private static final String BEFORE = "attachments-before.txt";
 
     public Backups(DatabaseUrl database, BlobStore attachments, BackupTarget target, Path pgBinDir) {
         this.database = database;
@@ -102,28 +103,49 @@ public final class Backups {
     public Map<String, Object> restore(String name) throws IOException, InterruptedException, SQLException {
         Path work = Files.createTempDirectory("helpdesk-restore-");
         try {
-            Manifest manifest = fetchManifest(name, work);
-            Path dump = fetch(name, manifest.database(), work);
-            Path zip = fetch(name, manifest.attachments(), work);
-            verifyZip(zip);
-            Set<String> before = attachmentKeys();
-            pg.restore(dump);
-            int count = unzipAttachments(zip);
-            Set<String> orphans = new TreeSet<>(before);
-            orphans.removeAll(attachmentKeys());
-            for (String key : orphans) { // files of rows the restore took away
-                attachments.delete(key);
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("restoredFrom", name);
-            result.put("location", target.location(name));
-            result.put("appVersion", manifest.appVersion());
-            result.put("schemaVersion", schemaVersion());
-            result.put("attachments", count);
-            return result;
+            fetch(name, work);
+            pg.restore(work.resolve(Manifest.DATABASE));
+            return restoreFiles(name, work);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /**
+     * The first half of a restore split across containers (the operator's Job restores the
+     * database with the server's own pg_restore in between): fetches backup {@code name} into
+     * {@code dir} and checks every part, changing nothing; a damaged backup is {@link Refused}.
+     */
+    public Map<String, Object> fetch(String name, Path dir) throws IOException, SQLException {
+        Manifest manifest = fetchManifest(name, dir);
+        fetch(name, manifest.database(), dir);
+        verifyZip(fetch(name, manifest.attachments(), dir));
+        // which files the rows point to now: those the restore takes away are deleted afterwards
+        Files.write(dir.resolve(BEFORE), attachmentKeys());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("fetched", name);
+        result.put("appVersion", manifest.appVersion());
+        result.put("schemaVersion", manifest.schemaVersion());
+        return result;
+    }
+
+    /** The second half: after the database holds the dump, puts the attachment files back and deletes those of rows it removed. */
+    public Map<String, Object> restoreFiles(String name, Path dir) throws IOException, SQLException {
+        Manifest manifest = JSON.readValue(dir.resolve(Manifest.FILE).toFile(), Manifest.class);
+        Set<String> before = Files.isRegularFile(dir.resolve(BEFORE)) ? new TreeSet<>(Files.readAllLines(dir.resolve(BEFORE))) : Set.of();
+        int count = unzipAttachments(dir.resolve(Manifest.ATTACHMENTS));
+        Set<String> orphans = new TreeSet<>(before);
+        orphans.removeAll(attachmentKeys());
+        for (String key : orphans) {
+            attachments.delete(key);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("restoredFrom", name);
+        result.put("location", target.location(name));
+        result.put("appVersion", manifest.appVersion());
+        result.put("schemaVersion", schemaVersion());
+        result.put("attachments", count);
+        return result;
     }
 
     private Manifest fetchManifest(String name, Path work) throws IOException {

@@ -263,4 +263,28 @@ class BackupRestoreTest {
             assertThat(target.delete("to-delete")).isZero();
         }
     }
+
+    @Test
+    void aRestoreSplitAroundAnotherContainersDatabaseRestoreGivesTheSameResult() throws Exception {
+        List<String> original = state();
+        backups(directory()).backup("staged", "1.0.0", null);
+        changeEverything();
+        List<String> changed = state();
+        Path stage = Files.createDirectories(tmp.resolve("stage"));
+        Map<String, Object> fetched = backups(directory()).fetch("staged", stage);
+        assertThat(fetched).containsEntry("fetched", "staged").containsEntry("appVersion", "1.0.0").containsKey("schemaVersion");
+        assertThat(state()).as("fetching changes nothing").isEqualTo(changed);
+        new PgTools(db, null).restore(stage.resolve("database.dump")); // what the postgres:<major> container does
+        Map<String, Object> restored = backups(directory()).restoreFiles("staged", stage);
+        assertThat(state()).isEqualTo(original);
+        assertThat(restored).containsEntry("restoredFrom", "staged").containsEntry("attachments", 2);
+
+        Path dump = tmp.resolve("backups/staged/database.dump");
+        byte[] bytes = Files.readAllBytes(dump);
+        bytes[10] ^= 0x11;
+        Files.write(dump, bytes);
+        Path again = Files.createDirectories(tmp.resolve("stage-2"));
+        assertThatThrownBy(() -> backups(directory()).fetch("staged", again)).isInstanceOf(Backups.Refused.class)
+                .hasMessageContaining("corrupt");
+    }
 }
