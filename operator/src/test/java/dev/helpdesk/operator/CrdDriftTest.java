@@ -35,6 +35,7 @@ class CrdDriftTest extends OperatorTest {
     void printerColumnsComeInTheOrderDesignSection3Gives() throws IOException {
         assertThat(columns("helpdesks.helpdesk.dev-v1.yml")).containsExactly("Version", "Ready", "Reason", "App", "Worker", "Last Backup", "Age");
         assertThat(columns("helpdeskbackups.helpdesk.dev-v1.yml")).containsExactly("HelpDesk", "Reason", "Phase", "Size", "Age");
+        assertThat(columns("helpdeskrestores.helpdesk.dev-v1.yml")).containsExactly("HelpDesk", "Backup", "Phase", "Age");
     }
 
     private static java.util.List<String> columns(String file) throws IOException {

@@ -38,10 +38,10 @@ class ScheduledBackupScenarioTest extends OperatorTest {
     /** The operator looks again now (as its timer would at the due time, which the test clock does not drive). */
     private void at(String time) {
         clock.set(Instant.parse(time));
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
-            hd.getMetadata().getAnnotations().put("test.helpdesk.dev/tick", String.valueOf(TICKS.incrementAndGet()));
-            return hd;
-        });
+        // a merge patch carries no resourceVersion: it cannot collide with the operator's status writes
+        client.resources(HelpDesk.class).inNamespace(ns).withName("support").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"metadata\":{\"annotations\":{\"test.helpdesk.dev/tick\":\"" + TICKS.incrementAndGet() + "\"}}}");
     }
 
     private List<HelpDeskBackup> backups() {
@@ -85,7 +85,7 @@ class ScheduledBackupScenarioTest extends OperatorTest {
         at("2026-12-01T01:59:00Z");
         at("2026-12-01T02:00:20Z");
         HelpDeskBackup first = awaitBackup("support-20261201-020000", HelpDeskBackupStatus.SUCCEEDED);
-        assertThat(first.getSpec().reason).isEqualTo(HelpDeskBackupSpec.SCHEDULED);
+        assertThat(first.getSpec().reason()).isEqualTo(HelpDeskBackupSpec.SCHEDULED);
         assertThat(first.getMetadata().getOwnerReferences()).as("backups outlive their HelpDesk").isNullOrEmpty();
         at("2026-12-02T02:00:05Z");
         awaitBackup("support-20261202-020000", HelpDeskBackupStatus.SUCCEEDED);

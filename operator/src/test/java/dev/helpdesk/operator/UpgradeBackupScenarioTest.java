@@ -84,7 +84,7 @@ class UpgradeBackupScenarioTest extends OperatorTest {
             assertThat(get("support").getStatus().phase).isEqualTo("BackingUp");
             assertThat(get("support").getStatus().targetVersion).isEqualTo("1.1.0");
             HelpDeskBackup taken = client.resources(HelpDeskBackup.class).inNamespace(ns).withName(backup).get();
-            assertThat(taken.getSpec().reason).isEqualTo(HelpDeskBackupSpec.PRE_UPGRADE);
+            assertThat(taken.getSpec().reason()).isEqualTo(HelpDeskBackupSpec.PRE_UPGRADE);
             Job backupJob = client.batch().v1().jobs().inNamespace(ns).withName(backup + "-backup").get();
             assertThat(backupJob.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                     .as("the version that serves takes the backup: its schema is the database's").endsWith(":1.0.0");

@@ -8,7 +8,10 @@ import io.fabric8.generator.annotation.Required;
 /**
  * What to back up and why. Meant to be immutable: the CEL rule {@code self == oldSelf} needs
  * Kubernetes 1.24, so the operator holds to what it recorded when the backup started instead.
+ * No field has a Java initializer: JOSDK adds the finalizer by server-side applying a fresh
+ * instance, whose initialized fields would overwrite the user's (the server defaults them instead).
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public class HelpDeskBackupSpec {
     public static final String MANUAL = "manual";
     public static final String SCHEDULED = "scheduled";
@@ -23,7 +26,12 @@ public class HelpDeskBackupSpec {
     @Pattern("^(manual|scheduled|pre-upgrade|pre-restore)$")
     @JsonPropertyDescription("Why it was taken: manual (default), scheduled, pre-upgrade or pre-restore. Retention deletes only"
             + " scheduled backups.")
-    public String reason = MANUAL;
+    public String reason;
+
+    /** {@link #reason}, with the schema's default. */
+    public String reason() {
+        return reason == null ? MANUAL : reason;
+    }
 
     public static class LocalRef {
         @Required

@@ -25,7 +25,7 @@ public class HelpDeskStatus {
     @JsonPropertyDescription("Database schema version after the last successful migration.")
     public String schemaVersion;
 
-    @JsonPropertyDescription("Summary for humans: Provisioning, BackingUp, Migrating, Upgrading, Ready, Degraded, RollingBack, Failed or Paused.")
+    @JsonPropertyDescription("Summary for humans: Provisioning, BackingUp, Restoring, Migrating, Upgrading, Ready, Degraded, RollingBack, Failed or Paused.")
     public String phase;
 
     @JsonPropertyDescription("Ready, Progressing, Degraded, DatabaseReady, Migrated, BackupHealthy (metav1.Condition).")
@@ -49,6 +49,28 @@ public class HelpDeskStatus {
 
     @JsonPropertyDescription("The newest successful backup.")
     public LastBackup lastBackup;
+
+    @JsonPropertyDescription("The last HelpDeskRestore whose database this installation took over: from it on, the backup's version ran"
+            + " first, then spec.version through a new migration attempt.")
+    public RestoreTaken restore;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class RestoreTaken {
+        @JsonPropertyDescription("Name of the HelpDeskRestore.")
+        public String name;
+        @JsonPropertyDescription("The backup's app version, which ran first after it.")
+        public String appVersion;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RestoreTaken r && Objects.equals(name, r.name) && Objects.equals(appVersion, r.appVersion);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, appVersion);
+        }
+    }
 
     @JsonPropertyDescription("Scheduled backups: the last run that was due (taken or skipped) and the next one.")
     public BackupSchedule backupSchedule;

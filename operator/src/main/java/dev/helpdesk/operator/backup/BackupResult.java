@@ -34,7 +34,7 @@ public record BackupResult(Phase phase, JsonNode result, String error) {
     }
 
     /** The last JSON line of the last terminated container's message (the result line), if any pod left one. */
-    static Optional<JsonNode> resultLine(Collection<Pod> pods) {
+    public static Optional<JsonNode> resultLine(Collection<Pod> pods) {
         return pods.stream()
                 .filter(p -> p.getStatus() != null)
                 .flatMap(p -> java.util.stream.Stream.concat(

@@ -209,7 +209,7 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
     }
 
     /** Client tools of the server's major: the managed one from the spec, an external one as its last migration found it. */
-    static String postgresMajor(HelpDesk hd) {
+    public static String postgresMajor(HelpDesk hd) {
         if (!hd.getSpec().database.usesExternal()) {
             return hd.getSpec().database.managedOrDefault().version;
         }

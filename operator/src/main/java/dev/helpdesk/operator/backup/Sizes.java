@@ -1,10 +1,10 @@
 package dev.helpdesk.operator.backup;
 
 /** Byte counts for humans (kubectl get shows them), in binary units as Kubernetes quantities are. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
         double value = bytes;
         int unit = 0;

@@ -3,6 +3,7 @@ package dev.helpdesk.operator.dependent;
 import dev.helpdesk.operator.api.BackupSpec;
 import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.api.HelpDeskBackup;
+import dev.helpdesk.operator.api.HelpDeskRestore;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -31,6 +32,8 @@ import java.util.Map;
 public final class BackupJobs {
     public static final String COMPONENT = "backup";
     public static final String BACKUP_LABEL = "helpdesk.dev/backup";
+    public static final String RESTORE_COMPONENT = "restore";
+    public static final String RESTORE_LABEL = "helpdesk.dev/restore";
     static final String WORK = "/backup-work";
     static final String BACKUPS = "/backups";
 
@@ -72,6 +75,65 @@ public final class BackupJobs {
             AttachmentsPlacement.pin(template, hd);
         }
         return job(meta(backup, Names.backupJob(backup.getMetadata().getName()), labels(hd, backup)), template, 6 * 3600L);
+    }
+
+    /**
+     * Restores {@code backup} into {@code hd}'s database and attachment storage, with the backup's
+     * own app version: {@code restore-fetch} checks and stages the files (nothing changes if they
+     * are damaged), the server's own {@code postgres:<major>} image restores the database in one
+     * transaction, {@code restore-files} puts the attachment files back.
+     */
+    public static Job restore(HelpDesk hd, HelpDeskRestore restore, HelpDeskBackup backup, String postgresMajor) {
+        HelpDesk at = io.fabric8.kubernetes.client.utils.Serialization.clone(hd);
+        at.getSpec().version = backup.getStatus().appVersion;
+        String name = backup.getMetadata().getName();
+        boolean attachments = !hd.getSpec().attachments.storage.usesS3Bucket();
+
+        Container fetch = AppPods.container(at, "restore-fetch", hd.getSpec().app.resources);
+        stage(fetch, backup, name);
+        Container database = new ContainerBuilder()
+                .withName("database")
+                .withImage(PostgresDependents.image(postgresMajor))
+                .withCommand("sh", "-c", PostgresDependents.RESTORE_DATABASE)
+                .withEnv(AppEnvironment.secrets(hd).stream().filter(e -> e.getName().startsWith("DATABASE_")).toList())
+                .withResources(ResourceDefaults.of(hd.getSpec().app.resources, "100m", "128Mi", "512Mi"))
+                .withSecurityContext(PodSecurity.container())
+                .withVolumeMounts(new VolumeMountBuilder().withName("work").withMountPath(WORK).build(),
+                        new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .build();
+        Container files = AppPods.container(at, "restore-files", hd.getSpec().app.resources);
+        files.setName("restore");
+        stage(files, backup, name);
+        if (attachments) {
+            files.getVolumeMounts().add(new VolumeMountBuilder().withName("attachments").withMountPath(AppConfigMapDependent.STORAGE_PATH).build());
+        }
+
+        PodSpec pod = AppPods.podSpec(hd, files, attachments, "Never");
+        pod.setInitContainers(List.of(fetch, database));
+        pod.getVolumes().add(new VolumeBuilder().withName("work").withNewEmptyDir().endEmptyDir().build());
+        addBackupsVolume(pod, backup.getStatus().target, backup.getStatus().helpDesk);
+        Map<String, String> labels = new java.util.LinkedHashMap<>(Labels.of(hd, RESTORE_COMPONENT));
+        labels.put(RESTORE_LABEL, restore.getMetadata().getName());
+        PodTemplateSpec template = new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).endMetadata().withSpec(pod).build();
+        if (attachments && AttachmentsPlacement.pinned(hd, java.util.Optional.empty())) {
+            AttachmentsPlacement.pin(template, hd);
+        }
+        ObjectMeta meta = new ObjectMetaBuilder().withName(Names.restoreJob(restore.getMetadata().getName()))
+                .withNamespace(hd.getMetadata().getNamespace()).withLabels(labels)
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(restore.getApiVersion()).withKind(restore.getKind())
+                        .withName(restore.getMetadata().getName()).withUid(restore.getMetadata().getUid())
+                        .withController(true).withBlockOwnerDeletion(true).build())
+                .build();
+        return job(meta, template, 6 * 3600L);
+    }
+
+    /** A restore container: the backup's target and name, the shared stage directory. */
+    private static void stage(Container c, HelpDeskBackup backup, String name) {
+        c.getEnv().addAll(target(backup.getStatus().target, name));
+        c.getEnv().add(new EnvVar("BACKUP_STAGE_DIR", WORK, null));
+        c.getVolumeMounts().add(new VolumeMountBuilder().withName("work").withMountPath(WORK).build());
+        mountBackups(c, backup.getStatus().target);
     }
 
     /** Deletes the backup's files from where it recorded them; needs no database and no HelpDesk. */

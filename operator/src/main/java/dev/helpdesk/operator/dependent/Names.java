@@ -22,6 +22,10 @@ public final class Names {
     public static String backupJob(String backup) { return bounded(backup, "backup"); }
     public static String deleteBackupJob(String backup) { return bounded(backup, "delete"); }
 
+    /** The safety backup a HelpDeskRestore takes first, and its restore Job. */
+    public static String safetyBackup(String restore) { return bounded(restore, "safety"); }
+    public static String restoreJob(String restore) { return bounded(restore, "restore"); }
+
     /** {@code NAME-pre-upgrade-VERSION-HASH}: one per target version and retry request. */
     public static String preUpgradeBackup(HelpDesk hd, String version, String retryRequest) {
         return readable(hd.getMetadata().getName() + "-pre-upgrade-" + version, "-" + dev.helpdesk.operator.reconciler.Applier

@@ -16,6 +16,7 @@ public final class PostgresDependents {
 
     /** Sets the role's password from the Secret before the server takes network clients (DESIGN §4.7). */
     static final String APPLY_PASSWORD = script("postgres-apply-password.sh");
+    static final String RESTORE_DATABASE = script("restore-database.sh");
 
     private PostgresDependents() {}
 
@@ -30,6 +31,11 @@ public final class PostgresDependents {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The restore Job's database step, for tests that run it against real PostgreSQL binaries. */
+    public static String restoreDatabaseScript() {
+        return RESTORE_DATABASE;
     }
 
     /** The init container's script, for tests that run it against real PostgreSQL binaries. */

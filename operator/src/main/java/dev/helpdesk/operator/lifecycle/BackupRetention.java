@@ -26,7 +26,7 @@ public final class BackupRetention {
 
     public static List<HelpDeskBackup> surplus(List<HelpDeskBackup> backups, BackupSpec.Retention retention) {
         List<HelpDeskBackup> scheduled = backups.stream()
-                .filter(b -> HelpDeskBackupSpec.SCHEDULED.equals(b.getSpec().reason))
+                .filter(b -> HelpDeskBackupSpec.SCHEDULED.equals(b.getSpec().reason()))
                 .filter(b -> b.getMetadata().getDeletionTimestamp() == null)
                 .sorted(Comparator.comparing(BackupRetention::completed).reversed()).toList();
         List<HelpDeskBackup> succeeded = scheduled.stream().filter(b -> HelpDeskBackupStatus.SUCCEEDED.equals(b.phase())).toList();

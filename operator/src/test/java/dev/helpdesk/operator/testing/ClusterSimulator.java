@@ -33,6 +33,7 @@ public class ClusterSimulator implements AutoCloseable {
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
     private final java.util.Set<String> storedBackups = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> failingContainers = new ConcurrentHashMap<>();
     private volatile boolean paused;
     private volatile boolean holdJobs;
     private volatile boolean holdDataServices;
@@ -94,6 +95,12 @@ public class ClusterSimulator implements AutoCloseable {
     /** Backups whose files the simulated backup Jobs stored and no delete Job has deleted yet. */
     public java.util.Set<String> storedBackups() {
         return java.util.Set.copyOf(storedBackups);
+    }
+
+    /** The Job with this name fails in this (init) container, with this error; the containers before it succeed. */
+    public void failJobIn(String name, String container, String error) {
+        failingContainers.put(name, container);
+        failingJobs.put(name, error);
     }
 
     /** Jobs with this name fail, with this message as the migrate role's error. */
@@ -231,7 +238,10 @@ public class ClusterSimulator implements AutoCloseable {
         String role = container.getArgs() == null || container.getArgs().isEmpty() ? "" : container.getArgs().get(0);
         String backupName = container.getEnv() == null ? null : container.getEnv().stream()
                 .filter(e -> e.getName().equals("BACKUP_NAME")).map(e -> e.getValue()).findFirst().orElse(null);
+        String failedIn = failingContainers.getOrDefault(name, container.getName());
         String message = error != null ? "{\"error\":\"" + error + "\"}" : switch (role) {
+            case "restore-files" -> "{\"restoredFrom\":\"" + backupName + "\",\"location\":\"/backups/" + backupName
+                    + "/\",\"appVersion\":\"1.0.0\",\"schemaVersion\":\"" + schemaVersion + "\",\"attachments\":2}";
             case "backup" -> {
                 storedBackups.add(backupName);
                 yield "{\"name\":\"" + backupName + "\",\"location\":\"/backups/" + backupName + "/\",\"sizeBytes\":1572864,"
@@ -247,14 +257,31 @@ public class ClusterSimulator implements AutoCloseable {
                 .withLabels(labels).endMetadata()
                 .withSpec(job.getSpec().getTemplate().getSpec())
                 .withNewStatus().withPhase(error == null ? "Succeeded" : "Failed")
+                .withInitContainerStatuses(initStatuses(job, error == null ? null : failedIn, message))
                 .withContainerStatuses(new ContainerStatusBuilder().withName(container.getName()).withNewState().withNewTerminated()
-                        .withExitCode(error == null ? 0 : 1).withMessage(message).endTerminated().endState().build())
+                        .withExitCode(error == null ? 0 : 1).withMessage(failedIn.equals(container.getName()) ? message : null)
+                        .endTerminated().endState().build())
                 .endStatus().build();
         quietly(() -> client.pods().resource(pod).create());
         job.setStatus(error == null ? new JobStatusBuilder().withSucceeded(1).build()
                 : new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder().withType("Failed").withStatus("True")
                         .withReason("BackoffLimitExceeded").withMessage("Job has reached the specified backoff limit").build()).build());
         quietly(() -> client.batch().v1().jobs().resource(job).updateStatus());
+    }
+
+    /** Init containers run in order: all succeed, or the one that fails ends the pod (later ones never ran). */
+    private static List<io.fabric8.kubernetes.api.model.ContainerStatus> initStatuses(Job job, String failedIn, String message) {
+        List<io.fabric8.kubernetes.api.model.ContainerStatus> out = new java.util.ArrayList<>();
+        var inits = job.getSpec().getTemplate().getSpec().getInitContainers();
+        for (var init : inits == null ? List.<io.fabric8.kubernetes.api.model.Container>of() : inits) {
+            boolean fails = init.getName().equals(failedIn);
+            out.add(new ContainerStatusBuilder().withName(init.getName()).withNewState().withNewTerminated().withExitCode(fails ? 1 : 0)
+                    .withMessage(fails ? message : null).endTerminated().endState().build());
+            if (fails) {
+                break;
+            }
+        }
+        return out;
     }
 
     private static void quietly(Runnable r) {

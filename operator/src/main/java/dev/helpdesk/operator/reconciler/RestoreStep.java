@@ -1,0 +1,75 @@
+package dev.helpdesk.operator.reconciler;
+
+import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.api.HelpDeskRestore;
+import dev.helpdesk.operator.api.HelpDeskRestoreStatus;
+import dev.helpdesk.operator.api.HelpDeskStatus;
+import dev.helpdesk.operator.dependent.MigrationJobDependent;
+import dev.helpdesk.operator.dependent.Names;
+import dev.helpdesk.operator.lifecycle.MigrationPlan;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The HelpDesk's side of a HelpDeskRestore: while the restore scales down and runs its Job, app
+ * and worker are held at 0 replicas and nothing else runs against the database (no migration, no
+ * scheduled backup); once the database holds the backup, the HelpDesk takes it over — the backup's
+ * version is the running one, and spec.version gets a new migration attempt (its earlier Jobs
+ * migrated a database that no longer exists).
+ */
+final class RestoreStep {
+    private RestoreStep() {}
+
+    /** The restore that holds the workloads now, if any. */
+    static Optional<HelpDeskRestore> holding(Collection<HelpDeskRestore> restores) {
+        return restores.stream().filter(r -> HelpDeskRestoreStatus.SCALING_DOWN.equals(r.phase())
+                || (HelpDeskRestoreStatus.RESTORING.equals(r.phase()) && !Boolean.TRUE.equals(r.getStatus().databaseRestored))).findFirst();
+    }
+
+    /**
+     * Takes over a restored database not taken over yet: rewrites the stored status the reconcile
+     * builds on (running version, schema, migration attempt). Returns the restore taken over.
+     */
+    static Optional<HelpDeskRestore> takeOver(HelpDesk hd, Collection<HelpDeskRestore> restores, Collection<Job> jobs) {
+        HelpDeskStatus status = hd.getStatus();
+        Optional<HelpDeskRestore> restored = restores.stream()
+                .filter(r -> r.getStatus() != null && Boolean.TRUE.equals(r.getStatus().databaseRestored))
+                .filter(r -> status.restore == null || !r.getMetadata().getName().equals(status.restore.name))
+                .findFirst();
+        restored.ifPresent(r -> {
+            String version = hd.getSpec().version;
+            status.version = r.getStatus().appVersion;
+            if (r.getStatus().schemaVersion != null) {
+                status.schemaVersion = r.getStatus().schemaVersion;
+            }
+            status.restore = new HelpDeskStatus.RestoreTaken();
+            status.restore.name = r.getMetadata().getName();
+            status.restore.appVersion = r.getStatus().appVersion;
+            HelpDeskStatus.Migration attempt = new HelpDeskStatus.Migration();
+            attempt.version = version;
+            attempt.attempt = nextAttempt(version, status.migration, jobs);
+            attempt.job = Names.migration(hd, version, attempt.attempt);
+            attempt.retryRequest = MigrationPlan.retryRequest(hd);
+            status.migration = attempt;
+        });
+        return restored;
+    }
+
+    /** Higher than every attempt at {@code version} still known (status or a Job left), so its Job name is new. */
+    private static int nextAttempt(String version, HelpDeskStatus.Migration last, Collection<Job> jobs) {
+        int highest = last != null && version.equals(last.version) && last.attempt != null ? last.attempt : 0;
+        for (Job job : jobs) {
+            var annotations = job.getMetadata().getAnnotations();
+            if (annotations != null && version.equals(annotations.get(MigrationJobDependent.VERSION_ANNOTATION))) {
+                String name = job.getMetadata().getName();
+                try {
+                    highest = Math.max(highest, Integer.parseInt(name.substring(name.lastIndexOf('-') + 1)));
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        return highest + 1;
+    }
+}
