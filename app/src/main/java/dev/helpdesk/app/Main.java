@@ -31,6 +31,8 @@ public class Main implements QuarkusApplication {
             usage: helpdesk <role>
               serve        HTTP API and web UI (needs DATABASE_URL, REDIS_URL, HELPDESK_SECRET)
               migrate      apply database migrations, print {"schemaVersion":...}; exit 1 on failure
+                           [--dry-run] change nothing; print the schema range this version serves and whether it
+                           can serve the database (docs/upgrade-and-rollback.md)
               worker       job queue consumer and SLA scanner; health on port 8081 (/health)
               health       print the worker health JSON; exit 1 when unhealthy
               dlq-replay   move every dead-lettered job back into the queue; prints {"replayed":N}
@@ -190,7 +192,8 @@ public class Main implements QuarkusApplication {
             return 2;
         }
         return switch (args[0]) {
-            case "migrate" -> migrate();
+            case "migrate" -> args.length == 1 ? migrate() : args.length == 2 && args[1].equals("--dry-run") ? migrateDryRun() : usage(
+                    "migrate takes no argument but --dry-run (got " + String.join(" ", java.util.Arrays.asList(args).subList(1, args.length)) + ")");
             case "serve", "worker" -> serve();
             case "health" -> health();
             case "dlq-replay" -> {
@@ -215,12 +218,55 @@ public class Main implements QuarkusApplication {
             result.put("previousSchemaVersion", before.current());
             result.put("migrationsApplied", before.pending());
             result.put("serverMajor", schema.get().serverMajor()); // the operator picks its backup Jobs' client tools by it
+            result.put("contractFloor", schema.get().storedFloor());
             ResultLine.emit(result);
             return 0;
         } catch (RuntimeException e) {
             String message = rootMessage(e);
             System.err.println("error: migration failed: " + message);
             ResultLine.emit(Map.of("error", "migration failed: " + message));
+            return 1;
+        }
+    }
+
+    private static int usage(String problem) {
+        System.err.println("error: " + problem);
+        return 2;
+    }
+
+    /**
+     * What {@code migrate} would do, changing nothing: the schema this version migrates to, the
+     * range it serves, the database's state and whether this version can serve it once migrated.
+     * The operator asks this of a version before it deploys it (downgrade guard, rollback).
+     */
+    private int migrateDryRun() {
+        try {
+            SchemaInfo.State state = schema.get().state();
+            dev.helpdesk.app.db.SchemaCompat compat = dev.helpdesk.app.db.SchemaCompat.declared();
+            String floor = schema.get().storedFloor();
+            // once migrated, the database is at least at this version's newest migration
+            String after = state.current() == null || dev.helpdesk.app.db.SchemaCompat.VERSIONS.compare(state.current(), state.latest()) < 0
+                    ? state.latest() : state.current();
+            String afterFloor = compat.floorAt(after).filter(f -> floor == null || dev.helpdesk.app.db.SchemaCompat.VERSIONS.compare(f, floor) > 0)
+                    .orElse(floor);
+            Optional<String> problem = compat.problem(after, afterFloor, state.latest());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("dryRun", true);
+            result.put("schemaVersion", state.latest());
+            result.put("oldestServable", compat.oldestServable());
+            result.put("contractFloor", compat.floorAt(state.latest()).orElse(null));
+            result.put("currentSchemaVersion", state.current());
+            result.put("databaseContractFloor", floor);
+            result.put("pendingMigrations", state.pending());
+            result.put("canServe", problem.isEmpty());
+            problem.ifPresent(p -> result.put("reason", p));
+            result.put("serverMajor", schema.get().serverMajor());
+            ResultLine.emit(result);
+            return 0;
+        } catch (RuntimeException e) {
+            String message = rootMessage(e);
+            System.err.println("error: migrate --dry-run failed: " + message);
+            ResultLine.emit(Map.of("error", "migrate --dry-run failed: " + message));
             return 1;
         }
     }
@@ -322,10 +368,10 @@ public class Main implements QuarkusApplication {
                     + " (DATABASE_URL): " + rootMessage(e));
             return 1;
         }
-        if (!state.upToDate()) {
-            System.err.println("error: the database schema is " + (state.current() == null ? "empty" : "at version " + state.current())
-                    + " but this build needs "
-                    + state.latest() + " (" + state.pending() + " pending migrations); run the 'migrate' role first");
+        // one clear line naming both versions, instead of serving a schema this code does not match
+        Optional<String> problem = dev.helpdesk.app.db.SchemaCompat.declared().problem(state.current(), schema.get().storedFloor(), state.latest());
+        if (problem.isPresent()) {
+            System.err.println("error: " + problem.get());
             return 1;
         }
         config.get().admin().ifPresent(a -> adminBootstrap.get().ensureFirstAdmin(a));

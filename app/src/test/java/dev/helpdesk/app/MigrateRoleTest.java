@@ -45,8 +45,7 @@ class MigrateRoleTest {
 
         LaunchResult refused = launcher.launch("serve");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.getErrorOutput()).contains("schema is empty").contains("pending migrations")
-                .contains("run the 'migrate' role first");
+        assertThat(refused.getErrorOutput()).contains("schema is empty").contains("run the 'migrate' role first");
 
         LaunchResult failed = launcher.launch("migrate");
         assertThat(failed.exitCode()).isEqualTo(1);
@@ -58,11 +57,47 @@ class MigrateRoleTest {
         assertThat(migrated.exitCode()).isEqualTo(0);
         String latest = dev.helpdesk.app.testing.Migrations.latest();
         assertThat(migrated.getOutput()).contains("{\"schemaVersion\":\"" + latest + "\",\"previousSchemaVersion\":null,\"migrationsApplied\":"
-                + dev.helpdesk.app.testing.Migrations.count() + ",\"serverMajor\":15}"); // the embedded PostgreSQL 15
+                + dev.helpdesk.app.testing.Migrations.count() + ",\"serverMajor\":15,\"contractFloor\":\"8\"}"); // PostgreSQL 15; V8 is contract
 
         LaunchResult again = launcher.launch("migrate");
         assertThat(again.exitCode()).isEqualTo(0);
         assertThat(again.getOutput()).contains("\"schemaVersion\":\"" + latest + "\"").contains("\"migrationsApplied\":0");
+    }
+
+    @Test
+    void dryRunChangesNothingAndServeRefusesASchemaWhoseNewerMigrationRemovedWhatItUses(QuarkusMainLauncher launcher) throws Exception {
+        sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        String latest = dev.helpdesk.app.testing.Migrations.latest();
+        LaunchResult plan = launcher.launch("migrate", "--dry-run");
+        assertThat(plan.exitCode()).as(plan.getErrorOutput()).isZero();
+        assertThat(plan.getOutput()).contains("{\"dryRun\":true,\"schemaVersion\":\"" + latest + "\",\"oldestServable\":\"" + latest
+                + "\",\"contractFloor\":\"8\",\"currentSchemaVersion\":null,\"databaseContractFloor\":null,\"pendingMigrations\":"
+                + dev.helpdesk.app.testing.Migrations.count() + ",\"canServe\":true,\"serverMajor\":15}");
+        assertThat(launcher.launch("serve").getErrorOutput()).as("nothing was migrated").contains("schema is empty");
+        assertThat(launcher.launch("migrate").exitCode()).isZero();
+
+        // a newer version migrated further, only adding: this version still serves it
+        sql("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,"
+                + " execution_time, success) VALUES (99, '99', 'links', 'SQL', 'V99__links.sql', 1, 'test', 1, true)");
+        LaunchResult expanded = launcher.launch("migrate", "--dry-run");
+        assertThat(expanded.getOutput()).contains("\"currentSchemaVersion\":\"99\",\"databaseContractFloor\":\"8\"")
+                .contains("\"canServe\":true");
+        LaunchResult again = launcher.launch("migrate");
+        assertThat(again.exitCode()).as("a newer schema is no error for an older migrate: " + again.getErrorOutput()).isZero();
+        assertThat(again.getOutput()).contains("\"contractFloor\":\"8\"");
+
+        // ... and then one that removed something (a contract step): this version refuses to start, naming both versions
+        sql("UPDATE schema_compat SET contract_floor = '99'");
+        LaunchResult contracted = launcher.launch("migrate", "--dry-run");
+        assertThat(contracted.getOutput()).contains("\"canServe\":false").contains("migration 99 removed what this version uses");
+        LaunchResult refused = launcher.launch("serve");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.getErrorOutput()).contains("error: the database schema is at version 99, newer than this version serves ("
+                + latest + " to " + latest + "): migration 99 removed what this version uses; run a newer version, or restore a backup"
+                + " taken by this version");
+        assertThat(launcher.launch("migrate").getOutput()).as("an older migrate never lowers the floor").contains("\"contractFloor\":\"99\"");
+
+        assertThat(launcher.launch("migrate", "--force").exitCode()).isEqualTo(2);
     }
 
     private static void sql(String statements) throws Exception {
