@@ -73,7 +73,7 @@ class UpgradeBackupScenarioTest extends OperatorTest {
         record(Job.class);
         record(Deployment.class);
         try {
-            cluster.holdJobs(true);
+            cluster.holdJobsNamed("-backup"); // the version check goes through, the backup is held
             upgradeTo("1.1.0");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     client.resources(HelpDeskBackup.class).inNamespace(ns).withName(backup).get()).isNotNull()
@@ -90,7 +90,7 @@ class UpgradeBackupScenarioTest extends OperatorTest {
                     .as("the version that serves takes the backup: its schema is the database's").endsWith(":1.0.0");
             assertThat(client.batch().v1().jobs().inNamespace(ns).withName(Names.migration(hd, "1.1.0", 1)).get()).isNull();
         } finally {
-            cluster.holdJobs(false);
+            cluster.holdJobsNamed(null);
         }
         awaitCondition("support", Conditions.READY, "True", "AsExpected");
         assertThat(get("support").getStatus().version).isEqualTo("1.1.0");

@@ -72,6 +72,33 @@ public class HelpDeskStatus {
         }
     }
 
+    @JsonPropertyDescription("An automatic rollback: spec.version's rollout failed after its migration and app and worker went back"
+            + " to the version before; kept until spec.version changes.")
+    public Rollback rollback;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Rollback {
+        @JsonPropertyDescription("The version whose rollout failed (spec.version).")
+        public String fromVersion;
+        @JsonPropertyDescription("The version app and worker went back to.")
+        public String toVersion;
+        @JsonPropertyDescription("Why: the failed rollout, as the Deployment reported it.")
+        public String reason;
+        @JsonPropertyDescription("When the operator rolled back.")
+        public String at;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rollback r && Objects.equals(fromVersion, r.fromVersion) && Objects.equals(toVersion, r.toVersion)
+                    && Objects.equals(reason, r.reason) && Objects.equals(at, r.at);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fromVersion, toVersion, reason, at);
+        }
+    }
+
     @JsonPropertyDescription("Scheduled backups: the last run that was due (taken or skipped) and the next one.")
     public BackupSchedule backupSchedule;
 

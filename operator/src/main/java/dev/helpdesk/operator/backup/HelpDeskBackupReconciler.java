@@ -8,6 +8,7 @@ import dev.helpdesk.operator.api.HelpDeskBackupStatus;
 import dev.helpdesk.operator.dependent.BackupJobs;
 import dev.helpdesk.operator.dependent.Labels;
 import dev.helpdesk.operator.dependent.Names;
+import dev.helpdesk.operator.lifecycle.JobResult;
 import dev.helpdesk.operator.reconciler.Applier;
 import dev.helpdesk.operator.status.Conditions;
 import dev.helpdesk.operator.status.EventRecorder;
@@ -144,7 +145,7 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
 
     private void observe(HelpDeskBackup backup, Job job, HelpDeskBackupStatus next) {
         List<Pod> pods = client.pods().inNamespace(ns(backup)).withLabel("job-name", job.getMetadata().getName()).list().getItems();
-        BackupResult result = BackupResult.of(job, pods);
+        JobResult result = JobResult.of(job, pods);
         switch (result.phase()) {
             case RUNNING -> { }
             case SUCCEEDED -> {
@@ -227,7 +228,7 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
         Job job = Optional.ofNullable(client.batch().v1().jobs().inNamespace(ns(backup)).withName(name).get())
                 .orElseGet(() -> new Applier(client, null, d -> { }).create(BackupJobs.delete(backup)).object());
         List<Pod> pods = client.pods().inNamespace(ns(backup)).withLabel("job-name", name).list().getItems();
-        BackupResult result = BackupResult.of(job, pods);
+        JobResult result = JobResult.of(job, pods);
         switch (result.phase()) {
             case SUCCEEDED -> {
                 events.normal(backup, "BackupDeleted", "the files at " + status.location + " were deleted");

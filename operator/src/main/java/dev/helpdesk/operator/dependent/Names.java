@@ -26,6 +26,15 @@ public final class Names {
     public static String safetyBackup(String restore) { return bounded(restore, "safety"); }
     public static String restoreJob(String restore) { return bounded(restore, "restore"); }
 
+    /**
+     * {@code NAME-check-VERSION-HASH}: the {@code migrate --dry-run} of a version against the
+     * database as it is ({@code schemaVersion} in the hash: a changed database is asked again).
+     */
+    public static String versionCheck(HelpDesk hd, String version, String schemaVersion) {
+        return readable(hd.getMetadata().getName() + "-check-" + version, "-" + dev.helpdesk.operator.reconciler.Applier
+                .hashOf(version, schemaVersion).substring(0, 6));
+    }
+
     /** {@code NAME-pre-upgrade-VERSION-HASH}: one per target version and retry request. */
     public static String preUpgradeBackup(HelpDesk hd, String version, String retryRequest) {
         return readable(hd.getMetadata().getName() + "-pre-upgrade-" + version, "-" + dev.helpdesk.operator.reconciler.Applier

@@ -24,13 +24,14 @@ public final class MigrationPlan {
     private MigrationPlan() {}
 
     /** The attempt to run or watch now. */
-    public static HelpDeskStatus.Migration current(HelpDesk hd, Function<String, Optional<Job>> jobs, Collection<Pod> pods,
-                                                   boolean databaseReady) {
+    public static HelpDeskStatus.Migration current(HelpDesk hd, Function<String, Optional<Job>> jobs, Collection<Job> migrationJobs,
+                                                   Collection<Pod> pods, boolean databaseReady) {
         String version = hd.getSpec().version;
         String request = retryRequest(hd);
         HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
         if (last == null || !version.equals(last.version) || last.attempt == null) {
-            return attempt(hd, version, 1, request);
+            // a version deployed before may have left its Job: this is a new migration of today's database, not that one
+            return attempt(hd, version, nextAttempt(version, last, migrationJobs), request);
         }
         boolean failed = MigrationState.of(jobs.apply(last.job), pods).phase() == MigrationState.Phase.FAILED;
         if (failed && request != null && !request.equals(last.retryRequest)) {
@@ -47,6 +48,23 @@ public final class MigrationPlan {
     /** A failed attempt that will run again by itself once the database is ready. */
     public static boolean retriesWhenDatabaseReady(HelpDeskStatus.Migration attempt, MigrationState state) {
         return state.phase() == MigrationState.Phase.FAILED && Boolean.TRUE.equals(attempt.startedBeforeDatabase);
+    }
+
+    /** Higher than every attempt at {@code version} still known (status, or a Job left), so its Job name is new. */
+    public static int nextAttempt(String version, HelpDeskStatus.Migration last, Collection<Job> jobs) {
+        int highest = last != null && version.equals(last.version) && last.attempt != null ? last.attempt : 0;
+        for (Job job : jobs) {
+            var annotations = job.getMetadata().getAnnotations();
+            if (annotations != null && version.equals(annotations.get(dev.helpdesk.operator.dependent.MigrationJobDependent.VERSION_ANNOTATION))) {
+                String name = job.getMetadata().getName();
+                try {
+                    highest = Math.max(highest, Integer.parseInt(name.substring(name.lastIndexOf('-') + 1)));
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        return highest + 1;
     }
 
     private static HelpDeskStatus.Migration attempt(HelpDesk hd, String version, int attempt, String request) {

@@ -6,6 +6,7 @@ import dev.helpdesk.operator.api.HelpDeskBackup;
 import dev.helpdesk.operator.api.HelpDeskRestore;
 import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.AppConfigMapDependent;
+import dev.helpdesk.operator.dependent.AppPods;
 import dev.helpdesk.operator.dependent.AppDependents;
 import dev.helpdesk.operator.dependent.AttachmentsPlacement;
 import dev.helpdesk.operator.dependent.MigrationJobDependent;
@@ -200,13 +201,16 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
     private Optional<java.time.Duration> install(HelpDesk hd, Observed observed, SpecValidator.Result validation, StatusReport report,
                                                   Applier applier) {
         var spec = hd.getSpec();
-        applier.apply(observed.get(ServiceAccount.class, Names.serviceAccount(hd)), SupportDependents.serviceAccount(hd));
+        // shared objects carry the version that runs (their version label), not one that is still being checked or migrated
+        String runningVersion = hd.getStatus().version;
+        HelpDesk running = runningVersion == null || runningVersion.equals(spec.version) ? hd : Versions.servingAs(hd, runningVersion);
+        applier.apply(observed.get(ServiceAccount.class, Names.serviceAccount(hd)), SupportDependents.serviceAccount(running));
         CredentialsStep credentials = new CredentialsStep(client, applier, hd, observed, report);
         CredentialsRollout.Hashes hashes = credentials.generated();
         boolean firstAdminCreated = observed.get(Deployment.class, Names.app(hd)).isPresent()
                 || (hd.getStatus() != null && hd.getStatus().version != null);
         credentials.admin(firstAdminCreated, observed.all(Pod.class));
-        ConfigMap config = AppConfigMapDependent.desired(hd);
+        ConfigMap config = AppConfigMapDependent.desired(running);
         applier.apply(observed.get(ConfigMap.class, Names.config(hd)), config);
         if (!spec.attachments.storage.usesS3Bucket()) {
             applier.createOnce(observed.get(PersistentVolumeClaim.class, Names.attachments(hd)), SupportDependents.attachments(hd));
@@ -236,7 +240,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             redisReady = readyReplicas(redis) >= 1;
         }
         if (!spec.database.usesExternal() || !spec.redis.usesExternal()) {
-            applier.apply(observed.get(NetworkPolicy.class, Names.networkPolicy(hd)), SupportDependents.dataAccess(hd));
+            applier.apply(observed.get(NetworkPolicy.class, Names.networkPolicy(hd)), SupportDependents.dataAccess(running));
         }
         report.dataServices(databaseReady, redisReady, spec.database.usesExternal(), spec.redis.usesExternal());
 
@@ -251,8 +255,11 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         boolean upgrading = hd.getStatus() != null && hd.getStatus().version != null && !hd.getStatus().version.equals(spec.version)
                 && (last == null || !spec.version.equals(last.version));
         MigrationState migration = MigrationState.of(Optional.empty(), pods);
-        if (holding.isEmpty() && backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
-            HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), pods, databaseReady);
+        // a version change is first asked of the new version (changes nothing), then backed up, then migrated
+        boolean versionFits = holding.isPresent() || !upgrading || checkVersion(hd, observed, pods, report, applier);
+        if (holding.isEmpty() && versionFits && backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
+            HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), migrationJobs(observed),
+                    pods, databaseReady);
             announceAutomaticRetry(hd, attempt, report);
             Optional<Job> job = observed.get(Job.class, attempt.job);
             if (job.isEmpty()) {
@@ -267,9 +274,12 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             trimMigrationHistory(hd, observed, pods, attempt.job);
         }
 
-        // until the spec's version is migrated, the version that serves keeps getting every other change (replicas, resources)
-        String serving = migration.phase() == MigrationState.Phase.SUCCEEDED ? spec.version
-                : hd.getStatus() == null ? null : hd.getStatus().version;
+        HelpDeskStatus.Rollback rollback = holding.isPresent() ? null : rollback(hd, migration, observed, pods, report, applier);
+        report.rollback(rollback);
+        // until the spec's version is migrated (and unless it was rolled back), the version that serves keeps getting every other
+        // change (replicas, resources)
+        String serving = rollback != null ? rollback.toVersion : migration.phase() == MigrationState.Phase.SUCCEEDED ? spec.version
+                : hd.getStatus().version;
         if (serving != null) {
             HelpDesk at = serving.equals(spec.version) ? hd : Versions.servingAs(hd, serving);
             String configHash = Applier.hashOf(JSON.valueToTree(config.getData()).toString(), validation.referencedSecretsFingerprint());
@@ -296,14 +306,14 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                     next.getSpec().setReplicas(applier.manages(live, "spec", "replicas") ? live.getSpec().getReplicas() : null);
                 }
             });
-            applier.apply(observed.get(Service.class, Names.app(hd)), AppDependents.service(hd));
+            applier.apply(observed.get(Service.class, Names.app(hd)), AppDependents.service(at));
             applier.apply(observed.get(Deployment.class, Names.worker(hd)), workerDesired);
-            applier.apply(observed.get(Service.class, Names.worker(hd)), WorkerDependent.service(hd));
-            optional(applier, AppDependents.wantsPdb(hd), observed.get(PodDisruptionBudget.class, Names.app(hd)), () -> AppDependents.pdb(hd));
+            applier.apply(observed.get(Service.class, Names.worker(hd)), WorkerDependent.service(at));
+            optional(applier, AppDependents.wantsPdb(hd), observed.get(PodDisruptionBudget.class, Names.app(hd)), () -> AppDependents.pdb(at));
             optional(applier, autoscaled && holding.isEmpty(), observed.get(HorizontalPodAutoscaler.class, Names.app(hd)),
-                    () -> AppDependents.hpa(hd));
-            optional(applier, Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(hd));
-            serviceMonitor(hd, report, applier);
+                    () -> AppDependents.hpa(at));
+            optional(applier, Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(at));
+            serviceMonitor(at, report, applier);
         }
 
         Optional<Deployment> app = observed.get(Deployment.class, Names.app(hd));
@@ -345,11 +355,88 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         }
     }
 
-    /** Keeps the newest succeeded and failed migration Jobs (spec.upgrade.*JobsHistoryLimit), and the current attempt's. */
-    private void trimMigrationHistory(HelpDesk hd, Observed observed, List<Pod> pods, String current) {
-        List<Job> migrations = observed.all(Job.class).stream().filter(j -> j.getMetadata().getLabels() != null
+    /**
+     * Runs the new version's {@code migrate --dry-run} against the database as it is and reports
+     * what it said; true when that version can serve the database once migrated. A version that
+     * cannot (a downgrade below a migration that removed what it uses) is refused, nothing touched.
+     */
+    private boolean checkVersion(HelpDesk hd, Observed observed, List<Pod> pods, StatusReport report, Applier applier) {
+        String version = hd.getSpec().version;
+        String name = Names.versionCheck(hd, version, hd.getStatus().schemaVersion + "/" + MigrationPlan.retryRequest(hd));
+        dev.helpdesk.operator.lifecycle.VersionCheck check = askVersion(hd, version, name, observed, pods, applier);
+        // the backup a user would restore to run this version: the newest one it took
+        Optional<String> takenByIt = observed.all(HelpDeskBackup.class).stream()
+                .filter(b -> b.getStatus() != null && version.equals(b.getStatus().appVersion)
+                        && dev.helpdesk.operator.api.HelpDeskBackupStatus.SUCCEEDED.equals(b.phase()))
+                .max(java.util.Comparator.comparing(dev.helpdesk.operator.lifecycle.BackupRetention::completed))
+                .map(b -> b.getMetadata().getName());
+        report.versionCheck(name, check, takenByIt.orElse(null));
+        return check.state() == dev.helpdesk.operator.lifecycle.VersionCheck.State.CAN_SERVE;
+    }
+
+    /** The {@code migrate --dry-run} of {@code version} in Job {@code name}, started if it is not there. */
+    private dev.helpdesk.operator.lifecycle.VersionCheck askVersion(HelpDesk hd, String version, String name, Observed observed,
+                                                                 List<Pod> pods, Applier applier) {
+        Optional<Job> job = observed.get(Job.class, name);
+        if (job.isEmpty()) {
+            HelpDesk at = version.equals(hd.getSpec().version) ? hd : Versions.servingAs(hd, version);
+            job = Optional.of(applier.createOnce(job, dev.helpdesk.operator.dependent.VersionCheckJobDependent.desired(at, name)));
+        }
+        return dev.helpdesk.operator.lifecycle.VersionCheck.of(job, pods);
+    }
+
+    /**
+     * spec.upgrade.autoRollback: the new version's rollout exceeded its progress deadline after its
+     * migration succeeded. When the version before can serve the migrated schema (asked of it, as
+     * for any version change), app and worker go back to it; nothing is restored. Returns the
+     * rollback in force (kept in status until spec.version changes), or null.
+     */
+    private HelpDeskStatus.Rollback rollback(HelpDesk hd, MigrationState migration, Observed observed, List<Pod> pods, StatusReport report,
+                                             Applier applier) {
+        String version = hd.getSpec().version;
+        String before = hd.getStatus().version;
+        HelpDeskStatus.Rollback rollback = hd.getStatus().rollback;
+        if (rollback != null && version.equals(rollback.fromVersion)) {
+            return rollback;
+        }
+        if (!Boolean.TRUE.equals(hd.getSpec().upgrade.autoRollback) || migration.phase() != MigrationState.Phase.SUCCEEDED
+                || before == null || before.equals(version)) {
+            return null;
+        }
+        Optional<String> failed = RolloutFailure.of(observed.get(Deployment.class, Names.app(hd)), AppPods.image(hd))
+                .or(() -> RolloutFailure.of(observed.get(Deployment.class, Names.worker(hd)), AppPods.image(hd)));
+        if (failed.isEmpty()) {
+            return null;
+        }
+        String name = Names.versionCheck(hd, before, hd.getStatus().schemaVersion + "/rollback");
+        dev.helpdesk.operator.lifecycle.VersionCheck check = askVersion(hd, before, name, observed, pods, applier);
+        switch (check.state()) {
+            case CAN_SERVE -> {
+                HelpDeskStatus.Rollback done = new HelpDeskStatus.Rollback();
+                done.fromVersion = version;
+                done.toVersion = before;
+                done.reason = failed.get();
+                done.at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+                report.announce("RolledBack", "version " + version + " did not become ready (" + failed.get() + "); app and worker went"
+                        + " back to " + before + ", which serves the migrated schema " + hd.getStatus().schemaVersion
+                        + "; nothing was restored", true);
+                return done;
+            }
+            case CANNOT_SERVE, FAILED -> report.rollbackBlocked(before, failed.get(), check.reason());
+            default -> { }
+        }
+        return null;
+    }
+
+    private static List<Job> migrationJobs(Observed observed) {
+        return observed.all(Job.class).stream().filter(j -> j.getMetadata().getLabels() != null
                 && MigrationJobDependent.COMPONENT.equals(j.getMetadata().getLabels().get(dev.helpdesk.operator.dependent.Labels.COMPONENT)))
                 .toList();
+    }
+
+    /** Keeps the newest succeeded and failed migration Jobs (spec.upgrade.*JobsHistoryLimit), and the current attempt's. */
+    private void trimMigrationHistory(HelpDesk hd, Observed observed, List<Pod> pods, String current) {
+        List<Job> migrations = migrationJobs(observed);
         var upgrade = hd.getSpec().upgrade;
         for (Job old : MigrationHistory.surplus(migrations, pods, current, upgrade.successfulJobsHistoryLimit, upgrade.failedJobsHistoryLimit)) {
             client.resource(old).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();

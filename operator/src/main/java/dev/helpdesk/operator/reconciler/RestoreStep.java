@@ -4,7 +4,6 @@ import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.api.HelpDeskRestore;
 import dev.helpdesk.operator.api.HelpDeskRestoreStatus;
 import dev.helpdesk.operator.api.HelpDeskStatus;
-import dev.helpdesk.operator.dependent.MigrationJobDependent;
 import dev.helpdesk.operator.dependent.Names;
 import dev.helpdesk.operator.lifecycle.MigrationPlan;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -48,28 +47,11 @@ final class RestoreStep {
             status.restore.appVersion = r.getStatus().appVersion;
             HelpDeskStatus.Migration attempt = new HelpDeskStatus.Migration();
             attempt.version = version;
-            attempt.attempt = nextAttempt(version, status.migration, jobs);
+            attempt.attempt = MigrationPlan.nextAttempt(version, status.migration, jobs);
             attempt.job = Names.migration(hd, version, attempt.attempt);
             attempt.retryRequest = MigrationPlan.retryRequest(hd);
             status.migration = attempt;
         });
         return restored;
-    }
-
-    /** Higher than every attempt at {@code version} still known (status or a Job left), so its Job name is new. */
-    private static int nextAttempt(String version, HelpDeskStatus.Migration last, Collection<Job> jobs) {
-        int highest = last != null && version.equals(last.version) && last.attempt != null ? last.attempt : 0;
-        for (Job job : jobs) {
-            var annotations = job.getMetadata().getAnnotations();
-            if (annotations != null && version.equals(annotations.get(MigrationJobDependent.VERSION_ANNOTATION))) {
-                String name = job.getMetadata().getName();
-                try {
-                    highest = Math.max(highest, Integer.parseInt(name.substring(name.lastIndexOf('-') + 1)));
-                } catch (NumberFormatException ignored) {
-                    // not one of ours
-                }
-            }
-        }
-        return highest + 1;
     }
 }

@@ -7,7 +7,7 @@ import dev.helpdesk.operator.api.HelpDeskBackupSpec;
 import dev.helpdesk.operator.api.HelpDeskBackupStatus;
 import dev.helpdesk.operator.api.HelpDeskRestore;
 import dev.helpdesk.operator.api.HelpDeskRestoreStatus;
-import dev.helpdesk.operator.backup.BackupResult;
+import dev.helpdesk.operator.lifecycle.JobResult;
 import dev.helpdesk.operator.dependent.BackupJobs;
 import dev.helpdesk.operator.dependent.Labels;
 import dev.helpdesk.operator.dependent.Names;
@@ -203,7 +203,7 @@ public class HelpDeskRestoreReconciler implements Reconciler<HelpDeskRestore> {
                 return;
             }
             List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", next.job).list().getItems();
-            BackupResult result = BackupResult.of(job.get(), pods);
+            JobResult result = JobResult.of(job.get(), pods);
             boolean databaseDone = databaseRestored(pods);
             if (databaseDone) {
                 next.databaseRestored = true;

@@ -53,6 +53,7 @@ public final class StatusReport {
         next.postgresMajor = previous.postgresMajor;
         next.backupSchedule = previous.backupSchedule;
         next.restore = previous.restore;
+        next.rollback = previous.rollback;
         next.migration = previous.migration;
         next.credentials = previous.credentials;
     }
@@ -82,6 +83,67 @@ public final class StatusReport {
     public void restoring(String restore, String message) {
         restoring = restore;
         restoringMessage = message;
+    }
+
+    private String rollbackBlocked;
+
+    /** The automatic rollback in force, or null (recomputed: it ends when spec.version changes). */
+    public void rollback(HelpDeskStatus.Rollback rollback) {
+        next.rollback = rollback;
+    }
+
+    /** The rollout failed, but the version before cannot serve the migrated schema: only a restore goes back. */
+    public void rollbackBlocked(String before, String failure, String why) {
+        rollbackBlocked = "version " + hd.getSpec().version + " did not become ready (" + failure + "); version " + before + " cannot serve"
+                + " the migrated schema (" + why + "), so there is no automatic rollback. Fix " + hd.getSpec().version + " (a new"
+                + " spec.version), or go back with a HelpDeskRestore of the pre-upgrade backup (docs/upgrade-and-rollback.md)";
+    }
+
+    private String versionCheckJob;
+    private dev.helpdesk.operator.lifecycle.VersionCheck versionCheck;
+    private String backupOfVersion;
+
+    /** What the new version's migrate --dry-run said; {@code backupOfVersion}: the newest backup that version took, if any. */
+    public void versionCheck(String job, dev.helpdesk.operator.lifecycle.VersionCheck check, String backupOfVersion) {
+        this.versionCheckJob = job;
+        this.versionCheck = check;
+        this.backupOfVersion = backupOfVersion;
+    }
+
+    private boolean versionBlocked() {
+        return versionCheck != null && versionCheck.state() != dev.helpdesk.operator.lifecycle.VersionCheck.State.CAN_SERVE;
+    }
+
+    /** Ready and Progressing while a version change waits for, or was refused by, the new version's dry run. */
+    private void versionCheckConditions() {
+        String version = hd.getSpec().version;
+        String serving = "version " + next.version + " keeps serving";
+        switch (versionCheck.state()) {
+            case RUNNING -> {
+                String message = "Job " + versionCheckJob + " asks version " + version + " which database schemas it serves; " + serving;
+                conditions.set(Conditions.READY, false, "CheckingVersion", message + suffix());
+                conditions.set(Conditions.PROGRESSING, true, "CheckingVersion", message);
+            }
+            case FAILED -> {
+                String message = "Job " + versionCheckJob + " (migrate --dry-run of " + version + ") failed: " + versionCheck.reason()
+                        + ". See kubectl logs job/" + versionCheckJob + " -n " + hd.getMetadata().getNamespace() + "; " + serving
+                        + ". Fix the cause (the image?) and set the annotation " + dev.helpdesk.operator.lifecycle.MigrationPlan.RETRY_ANNOTATION
+                        + " to a new value, or set spec.version back";
+                conditions.set(Conditions.READY, false, "VersionCheckFailed", message);
+                conditions.set(Conditions.PROGRESSING, false, "VersionCheckFailed", "stopped: the dry run of " + version + " failed");
+            }
+            default -> {
+                String restore = backupOfVersion != null
+                        ? "apply a HelpDeskRestore of backup " + backupOfVersion + " (taken by " + version + ")"
+                        : "apply a HelpDeskRestore of a backup taken by " + version + " (kubectl get hdb; none is known here)";
+                String message = "spec.version " + version + " cannot run on this database: " + versionCheck.reason() + ". Nothing was"
+                        + " changed and " + serving + ". To go back to " + version + ", " + restore + "; or set spec.version to "
+                        + next.version + " or newer (docs/upgrade-and-rollback.md)";
+                conditions.set(Conditions.READY, false, "DowngradeRequiresRestore", message);
+                conditions.set(Conditions.PROGRESSING, false, "DowngradeRequiresRestore", "refused: " + version
+                        + " cannot serve the database's schema");
+            }
+        }
     }
 
     private String preUpgradeBackup;
@@ -179,7 +241,18 @@ public final class StatusReport {
         }
     }
 
+    private Optional<Deployment> liveApp = Optional.empty();
+
+    /** The app Deployment runs {@code version} with all its pods available. */
+    private boolean appAt(String version) {
+        return liveApp.filter(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":" + version))
+                .map(d -> d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
+                        && d.getSpec().getReplicas() != null && d.getStatus().getAvailableReplicas() >= d.getSpec().getReplicas())
+                .orElse(false);
+    }
+
     public void workloads(Optional<Deployment> app, Optional<Deployment> worker, List<Pod> pods) {
+        this.liveApp = app;
         int wantedApp = app.map(d -> d.getSpec().getReplicas()).orElse(Boolean.TRUE.equals(hd.getSpec().app.autoscaling.enabled)
                 ? hd.getSpec().app.autoscaling.minReplicas : hd.getSpec().app.replicas);
         int wantedWorker = hd.getSpec().worker.replicas;
@@ -300,8 +373,19 @@ public final class StatusReport {
         } else {
             conditions.set(Conditions.DEGRADED, false, "AsExpected", "no problems observed");
         }
-        boolean ready = dataReady && migrated && appReady && restoring == null;
-        if (restoring != null) {
+        boolean ready = dataReady && migrated && appReady && restoring == null && next.rollback == null;
+        if (next.rollback != null) {
+            var r = next.rollback;
+            String message = "version " + r.fromVersion + " did not become ready (" + r.reason + ") and was rolled back at " + r.at
+                    + ": app and worker run " + r.toVersion + ", which serves the migrated schema " + next.schemaVersion + "; nothing was"
+                    + " restored. spec.version still says " + r.fromVersion + ": set it to " + r.toVersion + " to stay, or to a fixed version";
+            conditions.set(Conditions.READY, false, "RolledBack", message + suffix());
+            conditions.set(Conditions.PROGRESSING, false, "RolledBack", "rolled back from " + r.fromVersion + " to " + r.toVersion);
+        } else if (rollbackBlocked != null) {
+            conditions.set(Conditions.READY, false, "RollbackRequiresRestore", rollbackBlocked);
+            conditions.set(Conditions.PROGRESSING, false, "RollbackRequiresRestore", "stopped: the rollout of " + hd.getSpec().version
+                    + " failed and cannot be rolled back without a restore");
+        } else if (restoring != null) {
             String message = "HelpDeskRestore " + restoring + " is restoring the database and files; app and worker are stopped until it"
                     + " is done" + (restoringMessage == null ? "" : " (" + restoringMessage + ")");
             conditions.set(Conditions.READY, false, "Restoring", message);
@@ -317,6 +401,8 @@ public final class StatusReport {
         } else if (!dataReady) {
             conditions.set(Conditions.READY, false, "WaitingForDatabase", dataMessage + suffix());
             conditions.set(Conditions.PROGRESSING, true, "Provisioning", dataMessage);
+        } else if (versionBlocked()) {
+            versionCheckConditions();
         } else if (preUpgradeBackup != null && !"Succeeded".equals(preUpgradePhase)) {
             upgradeBackup();
         } else if (migrationFailed) {
@@ -351,8 +437,17 @@ public final class StatusReport {
     }
 
     private String phase(boolean ready, boolean migrated, boolean migrationFailed) {
+        if (next.rollback != null) {
+            return appAt(next.rollback.toVersion) ? "Degraded" : "RollingBack";
+        }
+        if (rollbackBlocked != null) {
+            return "Failed";
+        }
         if (restoring != null) {
             return "Restoring";
+        }
+        if (versionBlocked()) {
+            return versionCheck.state() == dev.helpdesk.operator.lifecycle.VersionCheck.State.RUNNING ? "Upgrading" : "Failed";
         }
         if (preUpgradeBackup != null && !"Succeeded".equals(preUpgradePhase)) {
             return "Failed".equals(preUpgradePhase) ? "Failed" : "BackingUp";
@@ -421,7 +516,8 @@ public final class StatusReport {
             boolean bad = switch (type) {
                 case Conditions.DEGRADED -> "True".equals(c.getStatus());
                 default -> "False".equals(c.getStatus())
-                        && List.of("MigrationFailed", "InvalidSpec", "PodProblem", "BackupTooOld", "PreUpgradeBackupFailed").contains(c.getReason());
+                        && List.of("MigrationFailed", "InvalidSpec", "PodProblem", "BackupTooOld", "PreUpgradeBackupFailed",
+                                "DowngradeRequiresRestore", "VersionCheckFailed", "RolledBack", "RollbackRequiresRestore").contains(c.getReason());
             };
             // a failed backup has its own Event (BackupFailed); a backup overdue has none but this
             boolean quietBackupHealth = type.equals(Conditions.BACKUP_HEALTHY) && !"BackupTooOld".equals(c.getReason());

@@ -97,6 +97,26 @@ public class ClusterSimulator implements AutoCloseable {
         return java.util.Set.copyOf(storedBackups);
     }
 
+    private final java.util.Set<String> failingRollouts = ConcurrentHashMap.newKeySet();
+
+    /** Deployments at this image tag never get a ready pod: their rollout exceeds its progress deadline. */
+    public void failRollout(String version) {
+        failingRollouts.add(version);
+    }
+
+    /** Versions whose migrate --dry-run says they cannot serve the database, and why. */
+    private final Map<String, String> refusedVersions = new ConcurrentHashMap<>();
+
+    public void refuseVersion(String version, String reason) {
+        refusedVersions.put(version, reason);
+    }
+
+    private String dryRun(String version) {
+        String reason = refusedVersions.get(version);
+        return "{\"dryRun\":true,\"schemaVersion\":\"" + schemaVersion + "\",\"oldestServable\":\"" + schemaVersion + "\",\"canServe\":"
+                + (reason == null) + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}";
+    }
+
     /** The Job with this name fails in this (init) container, with this error; the containers before it succeed. */
     public void failJobIn(String name, String container, String error) {
         failingContainers.put(name, container);
@@ -114,6 +134,16 @@ public class ClusterSimulator implements AutoCloseable {
         if (!hold) {
             client.apps().deployments().inAnyNamespace().list().getItems().forEach(this::deployment);
             client.apps().statefulSets().inAnyNamespace().list().getItems().forEach(this::statefulSet);
+            client.batch().v1().jobs().inAnyNamespace().list().getItems().forEach(this::job);
+        }
+    }
+
+    private volatile String holdJobsNamed;
+
+    /** Jobs whose name contains this keep running until released with null (the others finish). */
+    public void holdJobsNamed(String part) {
+        holdJobsNamed = part;
+        if (part == null) {
             client.batch().v1().jobs().inAnyNamespace().list().getItems().forEach(this::job);
         }
     }
@@ -157,6 +187,23 @@ public class ClusterSimulator implements AutoCloseable {
             return;
         }
         int replicas = d.getSpec().getReplicas() != null ? d.getSpec().getReplicas() : autoscaled(d);
+        String version = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().replaceAll(".*:", "");
+        if (failingRollouts.contains(version)) {
+            // as the deployment controller reports pods that never become ready past progressDeadlineSeconds
+            if (d.getStatus() != null && d.getStatus().getConditions() != null && d.getStatus().getConditions().stream()
+                    .anyMatch(c -> "ProgressDeadlineExceeded".equals(c.getReason())) && Objects.equals(d.getStatus().getObservedGeneration(),
+                    d.getMetadata().getGeneration())) {
+                return;
+            }
+            d.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(0).withAvailableReplicas(0)
+                    .withUpdatedReplicas(replicas).withObservedGeneration(d.getMetadata().getGeneration())
+                    .withConditions(new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder().withType("Progressing")
+                            .withStatus("False").withReason("ProgressDeadlineExceeded")
+                            .withMessage("ReplicaSet \"" + d.getMetadata().getName() + "-x\" has timed out progressing.").build())
+                    .build());
+            quietly(() -> client.apps().deployments().resource(d).updateStatus());
+            return;
+        }
         var s = d.getStatus();
         Long generation = d.getMetadata().getGeneration();
         if (s != null && Objects.equals(s.getAvailableReplicas(), replicas) && Objects.equals(s.getUpdatedReplicas(), replicas)
@@ -229,7 +276,8 @@ public class ClusterSimulator implements AutoCloseable {
     }
 
     private void job(Job job) {
-        if (paused || holdJobs || (job.getStatus() != null && (job.getStatus().getSucceeded() != null || job.getStatus().getFailed() != null))) {
+        String held = holdJobsNamed;
+        if (paused || holdJobs || (held != null && job.getMetadata().getName().contains(held)) || (job.getStatus() != null && (job.getStatus().getSucceeded() != null || job.getStatus().getFailed() != null))) {
             return;
         }
         String name = job.getMetadata().getName();
@@ -239,7 +287,9 @@ public class ClusterSimulator implements AutoCloseable {
         String backupName = container.getEnv() == null ? null : container.getEnv().stream()
                 .filter(e -> e.getName().equals("BACKUP_NAME")).map(e -> e.getValue()).findFirst().orElse(null);
         String failedIn = failingContainers.getOrDefault(name, container.getName());
-        String message = error != null ? "{\"error\":\"" + error + "\"}" : switch (role) {
+        boolean dryRun = container.getArgs() != null && container.getArgs().contains("--dry-run");
+        String version = container.getImage().replaceAll(".*:", "");
+        String message = error != null ? "{\"error\":\"" + error + "\"}" : dryRun ? dryRun(version) : switch (role) {
             case "restore-files" -> "{\"restoredFrom\":\"" + backupName + "\",\"location\":\"/backups/" + backupName
                     + "/\",\"appVersion\":\"1.0.0\",\"schemaVersion\":\"" + schemaVersion + "\",\"attachments\":2}";
             case "backup" -> {

@@ -1,4 +1,4 @@
-package dev.helpdesk.operator.backup;
+package dev.helpdesk.operator.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,16 +11,16 @@ import java.util.Optional;
  * What a Job of the app's one-off roles says (DESIGN §4.5): running, succeeded with its result
  * line, or failed with why (the result line's error, else the Job's condition).
  */
-public record BackupResult(Phase phase, JsonNode result, String error) {
+public record JobResult(Phase phase, JsonNode result, String error) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Phase { RUNNING, SUCCEEDED, FAILED }
 
-    public static BackupResult of(Job job, Collection<Pod> pods) {
+    public static JobResult of(Job job, Collection<Pod> pods) {
         var status = job.getStatus();
         JsonNode line = resultLine(pods).orElse(JSON.createObjectNode());
         if (status != null && status.getSucceeded() != null && status.getSucceeded() > 0) {
-            return new BackupResult(Phase.SUCCEEDED, line, null);
+            return new JobResult(Phase.SUCCEEDED, line, null);
         }
         boolean failed = status != null && status.getConditions() != null && status.getConditions().stream()
                 .anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -28,9 +28,9 @@ public record BackupResult(Phase phase, JsonNode result, String error) {
             String why = line.hasNonNull("error") ? line.get("error").asText()
                     : status.getConditions().stream().filter(c -> "Failed".equals(c.getType()))
                             .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("the pod failed");
-            return new BackupResult(Phase.FAILED, line, why);
+            return new JobResult(Phase.FAILED, line, why);
         }
-        return new BackupResult(Phase.RUNNING, line, null);
+        return new JobResult(Phase.RUNNING, line, null);
     }
 
     /** The last JSON line of the last terminated container's message (the result line), if any pod left one. */

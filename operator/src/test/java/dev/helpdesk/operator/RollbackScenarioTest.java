@@ -1,0 +1,99 @@
+package dev.helpdesk.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.helpdesk.operator.api.HelpDesk;
+import dev.helpdesk.operator.api.HelpDeskBackup;
+import dev.helpdesk.operator.status.Conditions;
+import dev.helpdesk.operator.testing.OperatorTest;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** upgrade.autoRollback: a rollout that fails after its migration goes back to the version before when that version serves the schema. */
+@QuarkusTest
+class RollbackScenarioTest extends OperatorTest {
+
+    private void setVersion(String version) {
+        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+            hd.getSpec().version = version;
+            return hd;
+        });
+    }
+
+    private String image(String deployment) {
+        return client.apps().deployments().inNamespace(ns).withName(deployment).get().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage().replaceAll(".*:", "");
+    }
+
+    private List<Event> events(String reason) {
+        return client.v1().events().inNamespace(ns).list().getItems().stream().filter(e -> reason.equals(e.getReason())).toList();
+    }
+
+    @Test
+    void aFailedRolloutGoesBackToTheVersionBeforeWhichServesTheMigratedSchema() {
+        installReady("helpdesk-minimal.yaml");
+        cluster.failRollout("1.1.0");
+        setVersion("1.1.0");
+        Condition ready = awaitCondition("support", Conditions.READY, "False", "RolledBack");
+        HelpDesk hd = get("support");
+        assertThat(hd.getStatus().rollback.fromVersion).isEqualTo("1.1.0");
+        assertThat(hd.getStatus().rollback.toVersion).isEqualTo("1.0.0");
+        assertThat(ready.getMessage()).startsWith("version 1.1.0 did not become ready (Deployment support-app: ReplicaSet \"support-app-x\""
+                + " has timed out progressing.) and was rolled back at ").contains(": app and worker run 1.0.0, which serves the migrated"
+                + " schema 2; nothing was restored. spec.version still says 1.1.0: set it to 1.0.0 to stay, or to a fixed version");
+        awaitCondition("support", Conditions.PROGRESSING, "False", "RolledBack");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(image("support-app")).isEqualTo("1.0.0");
+            assertThat(image("support-worker")).isEqualTo("1.0.0");
+            assertThat(get("support").getStatus().phase).isEqualTo("Degraded");
+        });
+        assertThat(get("support").getSpec().version).as("the user's spec is left as written").isEqualTo("1.1.0");
+        assertThat(get("support").getStatus().version).isEqualTo("1.0.0");
+        assertThat(events("RolledBack")).singleElement().satisfies(e -> {
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getMessage()).contains("went back to 1.0.0").contains("nothing was restored");
+        });
+        assertThat(client.resources(HelpDeskBackup.class).inNamespace(ns).list().getItems()).as("only the pre-upgrade backup").hasSize(1);
+
+        setVersion("1.0.0"); // acknowledged: the rollback is over
+        awaitCondition("support", Conditions.READY, "True", "AsExpected");
+        assertThat(get("support").getStatus().rollback).isNull();
+    }
+
+    @Test
+    void withoutAVersionThatServesTheSchemaNothingIsRolledBackAndTheStatusSaysWhatToDo() {
+        installReady("helpdesk-minimal.yaml");
+        cluster.failRollout("1.1.0");
+        setVersion("1.1.0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().inNamespace(ns).list().getItems().stream()
+                .anyMatch(j -> j.getMetadata().getName().startsWith("support-check-1-1-0-") && j.getStatus() != null));
+        cluster.refuseVersion("1.0.0", "migration 2 removed what this version uses");
+        Condition ready = awaitCondition("support", Conditions.READY, "False", "RollbackRequiresRestore");
+        assertThat(ready.getMessage()).contains("version 1.0.0 cannot serve the migrated schema (migration 2 removed what this version uses),"
+                + " so there is no automatic rollback").contains("HelpDeskRestore of the pre-upgrade backup");
+        assertThat(image("support-app")).isEqualTo("1.1.0");
+        assertThat(get("support").getStatus().rollback).isNull();
+    }
+
+    @Test
+    void withAutoRollbackOffAFailedRolloutStays() throws InterruptedException {
+        HelpDesk hd = install("helpdesk-minimal.yaml");
+        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+            h.getSpec().upgrade.autoRollback = false;
+            return h;
+        });
+        awaitCondition("support", Conditions.READY, "True", "AsExpected");
+        cluster.failRollout("1.1.0");
+        setVersion("1.1.0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "1.1.0".equals(image("support-app")));
+        Thread.sleep(3000);
+        assertThat(image("support-app")).isEqualTo("1.1.0");
+        assertThat(get("support").getStatus().rollback).isNull();
+        assertThat(condition("support", Conditions.READY)).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    }
+}
