@@ -21,6 +21,34 @@ import org.junit.jupiter.api.Test;
  */
 class ReferenceDocTest {
     static final Path DOC = CrdSchema.crdDir().resolveSibling("docs").resolve("helpdesk-reference.md");
+    static final Path BACKUP_DOC = CrdSchema.crdDir().resolveSibling("docs").resolve("backup-restore-reference.md");
+
+    @Test
+    void backupAndRestoreReferenceDocumentsEveryFieldOfTheirCrds() throws IOException {
+        String expected = "# HelpDeskBackup and HelpDeskRestore reference\n\nGenerated from the CRDs in `crds/` by `ReferenceDocTest`;"
+                + " do not edit by hand. How they are used: backup-and-restore.md.\n\n"
+                + kind("helpdeskbackups.helpdesk.dev-v1.yml", "HelpDeskBackup", "hdb", "A backup of one HelpDesk: its database dump and"
+                        + " attachment files. Its spec is held to what the operator recorded when it started.")
+                + kind("helpdeskrestores.helpdesk.dev-v1.yml", "HelpDeskRestore", "hdr", "Restores a HelpDeskBackup into a HelpDesk, in"
+                        + " place.");
+        if (Boolean.getBoolean("update.docs")) {
+            Files.writeString(BACKUP_DOC, expected);
+        }
+        assertThat(Files.readString(BACKUP_DOC)).as("docs/backup-restore-reference.md is out of date; run: mvn -B -pl operator test "
+                + "-Dtest=ReferenceDocTest -Dupdate.docs=true").isEqualTo(expected);
+    }
+
+    private static String kind(String file, String kind, String shortName, String intro) throws IOException {
+        JsonNode crd = new ObjectMapper(new YAMLFactory()).readTree(CrdSchema.crdDir().resolve(file).toFile());
+        JsonNode root = crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
+        StringBuilder md = new StringBuilder("## " + kind + "\n\n`apiVersion: helpdesk.dev/v1alpha1`, `kind: " + kind + "` (short name `"
+                + shortName + "`). " + intro + "\n\n### Spec\n\n| field | type | default | description |\n|---|---|---|---|\n");
+        List<String> rules = new ArrayList<>();
+        fields(root.path("properties").path("spec"), "spec", root.path("properties").path("spec").path("required"), md, rules);
+        md.append("\n### Status\n\n| field | type | description |\n|---|---|---|\n");
+        statusFields(root.path("properties").path("status"), "status", md);
+        return md.append('\n').toString();
+    }
 
     @Test
     void referenceDocumentsEveryFieldOfTheCrd() throws IOException {
