@@ -48,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 @ControllerConfiguration(name = "helpdeskbackup", fieldManager = Applier.MANAGER)
 public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cleaner<HelpDeskBackup> {
     static final String SUCCEEDED = "Succeeded";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HelpDeskBackupReconciler.class);
     private static final ObjectMapper JSON = Serialization.jsonMapper();
     private final KubernetesClient client;
     private final EventRecorder events;
@@ -225,8 +226,21 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
             return DeleteControl.defaultDelete(); // nothing was ever stored
         }
         String name = Names.deleteBackupJob(backup.getMetadata().getName());
-        Job job = Optional.ofNullable(client.batch().v1().jobs().inNamespace(ns(backup)).withName(name).get())
-                .orElseGet(() -> new Applier(client, null, d -> { }).create(BackupJobs.delete(backup)).object());
+        Job job = client.batch().v1().jobs().inNamespace(ns(backup)).withName(name).get();
+        if (job == null) {
+            try {
+                job = new Applier(client, null, d -> { }).create(BackupJobs.delete(backup)).object();
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() == 403 && String.valueOf(e.getMessage()).contains("being terminated")) {
+                    // the whole namespace is going: a backup volume in it goes too, and no Job can start there any more;
+                    // holding the finalizer would keep the namespace Terminating for ever
+                    LOG.warnf("namespace %s is being deleted: backup %s is removed without its delete Job%s", ns(backup),
+                            backup.getMetadata().getName(), status.target.usesS3Bucket() ? "; its files stay at " + status.location : "");
+                    return DeleteControl.defaultDelete();
+                }
+                throw e;
+            }
+        }
         List<Pod> pods = client.pods().inNamespace(ns(backup)).withLabel("job-name", name).list().getItems();
         JobResult result = JobResult.of(job, pods);
         switch (result.phase()) {

@@ -6,7 +6,6 @@ import dev.helpdesk.operator.api.HelpDeskBackup;
 import dev.helpdesk.operator.api.HelpDeskRestore;
 import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.AppConfigMapDependent;
-import dev.helpdesk.operator.dependent.AppPods;
 import dev.helpdesk.operator.dependent.AppDependents;
 import dev.helpdesk.operator.dependent.AttachmentsPlacement;
 import dev.helpdesk.operator.dependent.MigrationJobDependent;
@@ -256,7 +255,8 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 && (last == null || !spec.version.equals(last.version));
         MigrationState migration = MigrationState.of(Optional.empty(), pods);
         // a version change is first asked of the new version (changes nothing), then backed up, then migrated
-        boolean versionFits = holding.isPresent() || !upgrading || checkVersion(hd, observed, pods, report, applier);
+        VersionStep versions = new VersionStep(hd, observed, pods, report, applier, clock);
+        boolean versionFits = holding.isPresent() || !upgrading || versions.fits();
         if (holding.isEmpty() && versionFits && backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
             HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), migrationJobs(observed),
                     pods, databaseReady);
@@ -274,7 +274,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             trimMigrationHistory(hd, observed, pods, attempt.job);
         }
 
-        HelpDeskStatus.Rollback rollback = holding.isPresent() ? null : rollback(hd, migration, observed, pods, report, applier);
+        HelpDeskStatus.Rollback rollback = holding.isPresent() ? null : versions.rollback(migration);
         report.rollback(rollback);
         // until the spec's version is migrated (and unless it was rolled back), the version that serves keeps getting every other
         // change (replicas, resources)
@@ -353,79 +353,6 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         } else {
             applier.deleteIfPresent(actual);
         }
-    }
-
-    /**
-     * Runs the new version's {@code migrate --dry-run} against the database as it is and reports
-     * what it said; true when that version can serve the database once migrated. A version that
-     * cannot (a downgrade below a migration that removed what it uses) is refused, nothing touched.
-     */
-    private boolean checkVersion(HelpDesk hd, Observed observed, List<Pod> pods, StatusReport report, Applier applier) {
-        String version = hd.getSpec().version;
-        String name = Names.versionCheck(hd, version, hd.getStatus().schemaVersion + "/" + MigrationPlan.retryRequest(hd));
-        dev.helpdesk.operator.lifecycle.VersionCheck check = askVersion(hd, version, name, observed, pods, applier);
-        // the backup a user would restore to run this version: the newest one it took
-        Optional<String> takenByIt = observed.all(HelpDeskBackup.class).stream()
-                .filter(b -> b.getStatus() != null && version.equals(b.getStatus().appVersion)
-                        && dev.helpdesk.operator.api.HelpDeskBackupStatus.SUCCEEDED.equals(b.phase()))
-                .max(java.util.Comparator.comparing(dev.helpdesk.operator.lifecycle.BackupRetention::completed))
-                .map(b -> b.getMetadata().getName());
-        report.versionCheck(name, check, takenByIt.orElse(null));
-        return check.state() == dev.helpdesk.operator.lifecycle.VersionCheck.State.CAN_SERVE;
-    }
-
-    /** The {@code migrate --dry-run} of {@code version} in Job {@code name}, started if it is not there. */
-    private dev.helpdesk.operator.lifecycle.VersionCheck askVersion(HelpDesk hd, String version, String name, Observed observed,
-                                                                 List<Pod> pods, Applier applier) {
-        Optional<Job> job = observed.get(Job.class, name);
-        if (job.isEmpty()) {
-            HelpDesk at = version.equals(hd.getSpec().version) ? hd : Versions.servingAs(hd, version);
-            job = Optional.of(applier.createOnce(job, dev.helpdesk.operator.dependent.VersionCheckJobDependent.desired(at, name)));
-        }
-        return dev.helpdesk.operator.lifecycle.VersionCheck.of(job, pods);
-    }
-
-    /**
-     * spec.upgrade.autoRollback: the new version's rollout exceeded its progress deadline after its
-     * migration succeeded. When the version before can serve the migrated schema (asked of it, as
-     * for any version change), app and worker go back to it; nothing is restored. Returns the
-     * rollback in force (kept in status until spec.version changes), or null.
-     */
-    private HelpDeskStatus.Rollback rollback(HelpDesk hd, MigrationState migration, Observed observed, List<Pod> pods, StatusReport report,
-                                             Applier applier) {
-        String version = hd.getSpec().version;
-        String before = hd.getStatus().version;
-        HelpDeskStatus.Rollback rollback = hd.getStatus().rollback;
-        if (rollback != null && version.equals(rollback.fromVersion)) {
-            return rollback;
-        }
-        if (!Boolean.TRUE.equals(hd.getSpec().upgrade.autoRollback) || migration.phase() != MigrationState.Phase.SUCCEEDED
-                || before == null || before.equals(version)) {
-            return null;
-        }
-        Optional<String> failed = RolloutFailure.of(observed.get(Deployment.class, Names.app(hd)), AppPods.image(hd))
-                .or(() -> RolloutFailure.of(observed.get(Deployment.class, Names.worker(hd)), AppPods.image(hd)));
-        if (failed.isEmpty()) {
-            return null;
-        }
-        String name = Names.versionCheck(hd, before, hd.getStatus().schemaVersion + "/rollback");
-        dev.helpdesk.operator.lifecycle.VersionCheck check = askVersion(hd, before, name, observed, pods, applier);
-        switch (check.state()) {
-            case CAN_SERVE -> {
-                HelpDeskStatus.Rollback done = new HelpDeskStatus.Rollback();
-                done.fromVersion = version;
-                done.toVersion = before;
-                done.reason = failed.get();
-                done.at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-                report.announce("RolledBack", "version " + version + " did not become ready (" + failed.get() + "); app and worker went"
-                        + " back to " + before + ", which serves the migrated schema " + hd.getStatus().schemaVersion
-                        + "; nothing was restored", true);
-                return done;
-            }
-            case CANNOT_SERVE, FAILED -> report.rollbackBlocked(before, failed.get(), check.reason());
-            default -> { }
-        }
-        return null;
     }
 
     private static List<Job> migrationJobs(Observed observed) {

@@ -148,4 +148,13 @@ class BackupE2E extends E2ESupport {
         assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
                 .containsExactly("Version", "Ready", "Reason", "App", "Worker", "Last Backup", "Age");
     }
+
+    @Test
+    @Order(5)
+    void deletingTheNamespaceIsNotHeldUpByTheBackupsFinalizers() {
+        assertThat(backups()).as("backups with finalizers are still there").isNotEmpty();
+        client.namespaces().withName(ns).delete();
+        // no delete Job can start in a terminating namespace; the backup volume goes with it
+        eventually("namespace " + ns + " gone", Duration.ofMinutes(2), () -> assertThat(client.namespaces().withName(ns).get()).isNull());
+    }
 }
