@@ -43,13 +43,14 @@ class LeaderElectionE2E extends E2ESupport {
     @Test
     @Order(2)
     void aLeaderThatLosesItsLeaseStopsWorkingAndExits() {
-        // another holder took the Lease (as after a partition longer than the renew deadline)
-        client.leases().inNamespace(LEASE_NAMESPACE).withName(LEASE).edit(l -> {
+        // another holder took the Lease (as after a partition longer than the renew deadline); the leader renews it every
+        // few seconds, so an edit can meet a newer version: try again, as another elector would
+        eventually("Lease taken over", Duration.ofSeconds(20), () -> client.leases().inNamespace(LEASE_NAMESPACE).withName(LEASE).edit(l -> {
             l.getSpec().setHolderIdentity("someone-else");
             l.getSpec().setLeaseDurationSeconds(60);
             l.getSpec().setRenewTime(ZonedDateTime.now());
             return l;
-        });
+        }));
         eventually("the second operator exited", Duration.ofSeconds(30), () -> assertThat(second.isAlive()).isFalse());
         assertThat(second.exitCode()).hasValue(1);
         assertThat(second.logText()).contains("lost the Lease");
