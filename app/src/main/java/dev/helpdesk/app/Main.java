@@ -210,7 +210,7 @@ public class Main implements QuarkusApplication {
     }
 
     private int migrate() {
-        try {
+        return oneShot("migration", () -> {
             SchemaInfo.State before = schema.get().state();
             String version = schema.get().migrate();
             Map<String, Object> result = new LinkedHashMap<>();
@@ -219,12 +219,19 @@ public class Main implements QuarkusApplication {
             result.put("migrationsApplied", before.pending());
             result.put("serverMajor", schema.get().serverMajor()); // the operator picks its backup Jobs' client tools by it
             result.put("contractFloor", schema.get().storedFloor());
-            ResultLine.emit(result);
+            return result;
+        });
+    }
+
+    /** A one-shot role's work: exit 0 with its result line, or 1 with {"error":…} and the same on stderr. */
+    private static int oneShot(String what, java.util.concurrent.Callable<Map<String, Object>> work) {
+        try {
+            ResultLine.emit(work.call());
             return 0;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             String message = rootMessage(e);
-            System.err.println("error: migration failed: " + message);
-            ResultLine.emit(Map.of("error", "migration failed: " + message));
+            System.err.println("error: " + what + " failed: " + message);
+            ResultLine.emit(Map.of("error", what + " failed: " + message));
             return 1;
         }
     }
@@ -240,7 +247,7 @@ public class Main implements QuarkusApplication {
      * The operator asks this of a version before it deploys it (downgrade guard, rollback).
      */
     private int migrateDryRun() {
-        try {
+        return oneShot("migrate --dry-run", () -> {
             SchemaInfo.State state = schema.get().state();
             dev.helpdesk.app.db.SchemaCompat compat = dev.helpdesk.app.db.SchemaCompat.declared();
             String floor = schema.get().storedFloor();
@@ -261,61 +268,35 @@ public class Main implements QuarkusApplication {
             result.put("canServe", problem.isEmpty());
             problem.ifPresent(p -> result.put("reason", p));
             result.put("serverMajor", schema.get().serverMajor());
-            ResultLine.emit(result);
-            return 0;
-        } catch (RuntimeException e) {
-            String message = rootMessage(e);
-            System.err.println("error: migrate --dry-run failed: " + message);
-            ResultLine.emit(Map.of("error", "migrate --dry-run failed: " + message));
-            return 1;
-        }
+            return result;
+        });
     }
 
     private dev.helpdesk.app.backup.Backups backups;
     private String backupName;
     private java.nio.file.Path backupDumpFile;
     private java.nio.file.Path backupStageDir;
+    private dev.helpdesk.app.backup.BackupTarget backupTarget;
 
     /** The halves of a restore around a database restore made by another container (the operator's Job). */
     private int stagedRestore(String role) {
-        try {
-            ResultLine.emit(role.equals("restore-fetch") ? backups.fetch(backupName, backupStageDir)
-                    : backups.restoreFiles(backupName, backupStageDir));
-            return 0;
-        } catch (Exception e) {
-            String message = rootMessage(e);
-            System.err.println("error: " + role + " failed: " + message);
-            ResultLine.emit(Map.of("error", role + " failed: " + message));
-            return 1;
-        }
+        return oneShot(role, () -> {
+            return role.equals("restore-fetch") ? backups.fetch(backupName, backupStageDir)
+                    : backups.restoreFiles(backupName, backupStageDir);
+        });
     }
-    private dev.helpdesk.app.backup.BackupTarget backupTarget;
 
     private int deleteBackup() {
-        try {
-            ResultLine.emit(Map.of("deleted", backupTarget.delete(backupName)));
-            return 0;
-        } catch (Exception e) {
-            String message = rootMessage(e);
-            System.err.println("error: delete-backup failed: " + message);
-            ResultLine.emit(Map.of("error", "delete-backup failed: " + message));
-            return 1;
-        }
+        return oneShot("delete-backup", () -> Map.of("deleted", backupTarget.delete(backupName)));
     }
 
     /** Exit 0 with the result line; 1 with {"error":...} (a refused restore changed nothing). */
     private int backupOrRestore(String role) {
-        try {
+        return oneShot(role, () -> {
             String version = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                     .getOptionalValue("quarkus.application.version", String.class).orElse(null);
-            ResultLine.emit(role.equals("backup") ? backups.backup(backupName, version, backupDumpFile) : backups.restore(backupName));
-            return 0;
-        } catch (Exception e) {
-            String message = rootMessage(e);
-            System.err.println("error: " + role + " failed: " + message);
-            ResultLine.emit(Map.of("error", role + " failed: " + message));
-            return 1;
-        }
+            return role.equals("backup") ? backups.backup(backupName, version, backupDumpFile) : backups.restore(backupName);
+        });
     }
 
     private int resetAdminPassword() {

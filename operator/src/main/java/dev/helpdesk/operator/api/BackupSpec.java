@@ -55,20 +55,9 @@ public class BackupSpec {
         public String storageClassName;
     }
 
-    public static class S3 {
-        @JsonPropertyDescription("Endpoint URL, e.g. https://s3.eu-central-1.amazonaws.com.")
-        public String endpoint;
-
-        @JsonPropertyDescription("Bucket name.")
-        public String bucket;
-
+    /** The attachments' S3 settings plus a folder: the same keys in the same kind of Secret. */
+    public static class S3 extends AttachmentsSpec.S3 {
         @JsonPropertyDescription("Folder in the bucket; each backup is a folder below it named after the HelpDeskBackup.")
         public String prefix;
-
-        @JsonPropertyDescription("Region.")
-        public String region;
-
-        @JsonPropertyDescription("Secret with keys accessKey and secretKey.")
-        public SecretRef secretRef;
     }
 }

@@ -51,6 +51,12 @@ public record JobResult(Phase phase, JsonNode result, String error) {
 
     /** The app's roles print one JSON line; pg_dump in the init container leaves plain text (its error) when it fails. */
     private static Optional<JsonNode> parse(String container, String message) {
+        String text = message.trim();
+        return jsonLine(text).or(() -> text.isEmpty() ? Optional.empty() : Optional.of(JSON.createObjectNode().put("error", container + ": " + text)));
+    }
+
+    /** The last line of a termination message that is a JSON object: a role's result line (DESIGN §4.5). */
+    static Optional<JsonNode> jsonLine(String message) {
         String[] lines = message.trim().split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             String line = lines[i].trim();
@@ -62,7 +68,6 @@ public record JobResult(Phase phase, JsonNode result, String error) {
                 }
             }
         }
-        String text = message.trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(JSON.createObjectNode().put("error", container + ": " + text));
+        return Optional.empty();
     }
 }

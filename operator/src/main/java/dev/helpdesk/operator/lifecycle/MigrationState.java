@@ -1,7 +1,6 @@
 package dev.helpdesk.operator.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
@@ -9,8 +8,6 @@ import java.util.Optional;
 
 /** What a migration Job says: running, succeeded (with the schema version) or failed (with why). */
 public record MigrationState(Phase phase, String schemaVersion, String message, String serverMajor) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public enum Phase { ABSENT, RUNNING, SUCCEEDED, FAILED }
 
     public static MigrationState of(Optional<Job> job, Collection<Pod> pods) {
@@ -45,24 +42,9 @@ public record MigrationState(Phase phase, String schemaVersion, String message, 
                 .flatMap(p -> p.getStatus().getContainerStatuses().stream())
                 .filter(cs -> cs.getState() != null && cs.getState().getTerminated() != null
                         && cs.getState().getTerminated().getMessage() != null)
-                .map(cs -> cs.getState().getTerminated().getMessage().trim())
-                .map(MigrationState::parse)
+                .map(cs -> cs.getState().getTerminated().getMessage())
+                .map(JobResult::jsonLine)
                 .flatMap(Optional::stream)
                 .findFirst();
-    }
-
-    private static Optional<JsonNode> parse(String message) {
-        String[] lines = message.split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            String line = lines[i].trim();
-            if (line.startsWith("{")) {
-                try {
-                    return Optional.of(JSON.readTree(line));
-                } catch (Exception ignored) {
-                    // not the result line
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

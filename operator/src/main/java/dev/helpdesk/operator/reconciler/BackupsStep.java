@@ -44,8 +44,8 @@ final class BackupsStep {
     Optional<Duration> schedule() {
         var spec = hd.getSpec().backup;
         HelpDeskStatus.BackupSchedule previous = hd.getStatus() == null ? null : hd.getStatus().backupSchedule;
-        report.lastBackup(newestSuccess().map(b -> b.getMetadata().getName()).orElse(null),
-                newestSuccess().map(b -> b.getStatus().completedAt).orElse(null));
+        Optional<HelpDeskBackup> newest = newestSuccess();
+        report.lastBackup(newest.map(b -> b.getMetadata().getName()).orElse(null), newest.map(b -> b.getStatus().completedAt).orElse(null));
         if (!BackupSchedule.isSet(spec.schedule)) {
             report.backupSchedule(null);
             report.backupHealth("Unknown", "NoSchedule", "backup.schedule is empty: backups are taken when a HelpDeskBackup is created"
@@ -66,15 +66,14 @@ final class BackupsStep {
             client.resource(old).delete(); // its finalizer deletes the stored files first
             report.announce("BackupPruned", "backup " + old.getMetadata().getName() + " deleted by retention (" + retention() + ")", false);
         }
-        health(spec.schedule, decision.state().nextScheduleTime);
+        health(spec.schedule, decision.state().nextScheduleTime, newest);
         return Optional.ofNullable(decision.untilNext());
     }
 
-    private void health(String schedule, String nextRun) {
+    private void health(String schedule, String nextRun, Optional<HelpDeskBackup> success) {
         Optional<HelpDeskBackup> newestScheduled = backups.stream().filter(this::finished)
                 .filter(b -> HelpDeskBackupSpec.SCHEDULED.equals(b.getSpec().reason()))
                 .max(Comparator.comparing(BackupsStep::completedAt));
-        Optional<HelpDeskBackup> success = newestSuccess();
         if (newestScheduled.isPresent() && HelpDeskBackupStatus.FAILED.equals(newestScheduled.get().phase())) {
             HelpDeskBackup failed = newestScheduled.get();
             report.backupHealth("False", "LastBackupFailed", "the last scheduled backup " + failed.getMetadata().getName() + " failed: "
