@@ -109,7 +109,9 @@ class RestoreRestartScenarioTest extends OperatorTest {
         assertThat(client.resources(HelpDeskBackup.class).inNamespace(ns).list().getItems()).extracting(x -> x.getMetadata().getName())
                 .containsExactlyInAnyOrder("support-before-migration", "support-restore-1-safety");
         assertThat(get("support").getStatus().restore.name).isEqualTo("support-restore-1");
+        // never twice; it may be missing when the take-over happened in the operator that was being stopped (its Events come
+        // after its status write), which status.restore above already proves
         assertThat(client.v1().events().inNamespace(ns).list().getItems()).filteredOn(e -> "RestoreTakenOver".equals(e.getReason()))
-                .hasSize(1);
+                .hasSizeLessThanOrEqualTo(1);
     }
 }
