@@ -43,6 +43,9 @@ public class Main implements QuarkusApplication {
               restore-fetch, restore-files
                            the two halves of restore around a database restore made elsewhere (the operator's Job
                            runs pg_restore of the server's major in between), staged in BACKUP_STAGE_DIR
+              freeze-writes, unfreeze-writes
+                           make the desk read-only (writes answer 503, reads work; reason from WRITE_FREEZE_REASON)
+                           and writable again; the operator brackets upgrades with them (docs/upgrade-and-rollback.md)
               delete-backup
                            deletes backup BACKUP_NAME's files from BACKUP_PATH or BACKUP_S3_*; prints {"deleted":N}
               reset-admin-password
@@ -60,7 +63,8 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         String role = args.length == 0 ? "" : args[0];
         switch (role) {
-            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore", "restore-fetch", "restore-files", "delete-backup" -> { }
+            case "serve", "migrate", "worker", "health", "dlq-replay", "reset-admin-password", "backup", "restore", "restore-fetch", "restore-files", "delete-backup", "freeze-writes",
+                 "unfreeze-writes" -> { }
             case "standalone" -> startStandalone(args);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
@@ -79,7 +83,7 @@ public class Main implements QuarkusApplication {
         }
         // one-shot roles open no port and run no background jobs (a skipped tick after shutdown was logged as an ERROR)
         boolean oneShot = role.equals("migrate") || role.equals("health") || role.equals("dlq-replay") || role.equals("reset-admin-password")
-                || role.startsWith("backup") || role.startsWith("restore") || role.equals("delete-backup");
+                || role.startsWith("backup") || role.startsWith("restore") || role.equals("delete-backup") || role.endsWith("freeze-writes");
         if (oneShot && System.getProperty(HTTP_ENABLED) == null) {
             roleProperties.put(HTTP_ENABLED, "false");
         }
@@ -164,13 +168,15 @@ public class Main implements QuarkusApplication {
     Provider<DemoSeed> demoSeed;
     @Inject
     Provider<Startup> startup;
+    @Inject
+    Provider<dev.helpdesk.app.freeze.WriteFreeze> writeFreeze;
 
     @Override
     public int run(String... args) throws Exception {
         try {
             var mp = org.eclipse.microprofile.config.ConfigProvider.getConfig();
             ConfigReader env = new ConfigReader(name -> mp.getOptionalValue(name, String.class));
-            if (args[0].equals("migrate") || args[0].equals("reset-admin-password")) {
+            if (args[0].equals("migrate") || args[0].equals("reset-admin-password") || args[0].endsWith("freeze-writes")) {
                 DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL"));
             } else if (args[0].equals("backup") || args[0].startsWith("restore")) {
                 backups = new dev.helpdesk.app.backup.Backups(DatabaseUrl.parse("DATABASE_URL", env.required("DATABASE_URL")),
@@ -203,6 +209,20 @@ public class Main implements QuarkusApplication {
             case "reset-admin-password" -> resetAdminPassword();
             case "backup", "restore" -> backupOrRestore(args[0]);
             case "delete-backup" -> deleteBackup();
+            case "freeze-writes" -> oneShot("freeze-writes", () -> {
+                var frozen = writeFreeze.get().freeze(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("WRITE_FREEZE_REASON", String.class).filter(r -> !r.isBlank()).orElse("writes frozen by an administrator"));
+                return Map.of("writesFrozen", true, "since", frozen.since().toString(), "reason", frozen.reason());
+            });
+            case "unfreeze-writes" -> oneShot("unfreeze-writes", () -> {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("writesFrozen", false);
+                writeFreeze.get().unfreeze().ifPresent(f -> {
+                    result.put("frozenSince", f.since().toString());
+                    result.put("frozenSeconds", java.time.Duration.between(f.since(), java.time.Instant.now()).toSeconds());
+                });
+                return result;
+            });
             case "restore-fetch", "restore-files" -> stagedRestore(args[0]);
             case "standalone" -> runStandalone();
             default -> 2;

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.helpdesk.app.freeze.WriteFreeze;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -70,6 +72,7 @@ public final class Backups {
                 Files.copy(dumpFile, dump);
             }
             String schema = schemaVersion();
+            Optional<WriteFreeze.Frozen> frozen = frozen();
             Path zip = work.resolve(Manifest.ATTACHMENTS);
             int[] missing = {0};
             int count = zipAttachments(zip, missing);
@@ -93,6 +96,8 @@ public final class Backups {
             if (missing[0] > 0) {
                 result.put("attachmentsMissing", missing[0]); // rows whose file was already gone: reported, not invented
             }
+            // nothing written since: restoring this backup loses nothing (the operator's rollback relies on it)
+            frozen.ifPresent(f -> result.put("writesFrozenSince", f.since().toString()));
             return result;
         } finally {
             deleteTree(work);
@@ -139,13 +144,27 @@ public final class Backups {
         for (String key : orphans) {
             attachments.delete(key);
         }
+        // a backup taken under a write freeze holds the freeze: the restored desk is writable
+        boolean unfrozen;
+        try (Connection c = connect()) {
+            unfrozen = WriteFreeze.lift(c).isPresent();
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("restoredFrom", name);
         result.put("location", target.location(name));
         result.put("appVersion", manifest.appVersion());
         result.put("schemaVersion", schemaVersion());
         result.put("attachments", count);
+        if (unfrozen) {
+            result.put("writesUnfrozen", true);
+        }
         return result;
+    }
+
+    private Optional<WriteFreeze.Frozen> frozen() throws SQLException {
+        try (Connection c = connect()) {
+            return WriteFreeze.read(c);
+        }
     }
 
     private Manifest fetchManifest(String name, Path work) throws IOException {

@@ -26,8 +26,11 @@ public class OutboxRelay {
     private final OutageWarning outage = new OutageWarning(LOG, "outbox relay paused, jobs wait in the database",
             System.currentTimeMillis() + 30_000);
 
-    public OutboxRelay(Db db, JobQueue queue) {
+    private final dev.helpdesk.app.freeze.WriteFreeze freeze;
+
+    public OutboxRelay(Db db, JobQueue queue, dev.helpdesk.app.freeze.WriteFreeze freeze) {
         this.db = db;
+        this.freeze = freeze;
         this.queue = queue;
     }
 
@@ -37,7 +40,10 @@ public class OutboxRelay {
             skipExecutionIf = JobRoles.NotThisRole.class)
     void tick() {
         try {
-            publish();
+            // rows published while frozen would come back with a restore of the freeze's backup and be sent twice
+            if (freeze.current().isEmpty()) {
+                publish();
+            }
         } catch (RuntimeException e) {
             outage.warn(e);
         }

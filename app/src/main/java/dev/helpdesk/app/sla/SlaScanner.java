@@ -30,9 +30,11 @@ public class SlaScanner {
     private final Counter reminders;
     private final Counter breaches;
     private final Timer duration;
+    private final dev.helpdesk.app.freeze.WriteFreeze freeze;
 
-    public SlaScanner(Db db, SlaService sla, AppConfig config, MeterRegistry metrics) {
+    public SlaScanner(Db db, SlaService sla, AppConfig config, MeterRegistry metrics, dev.helpdesk.app.freeze.WriteFreeze freeze) {
         this.db = db;
+        this.freeze = freeze;
         this.sla = sla;
         this.config = config;
         this.reminders = Counter.builder("helpdesk.sla.reminders").description("SLA reminders emitted").register(metrics);
@@ -43,7 +45,10 @@ public class SlaScanner {
     @Scheduled(every = "${SLA_CHECK_INTERVAL_SECONDS:60}s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotAWorker.class)
     void tick() {
-        scan();
+        // a frozen desk may be restored to the freeze's backup: notices marked now would be sent again after it
+        if (freeze.current().isEmpty()) {
+            scan();
+        }
     }
 
     /** One pass over due tickets; returns the number of notices emitted. */

@@ -66,7 +66,11 @@ public class ApiException extends jakarta.ws.rs.WebApplicationException {
     }
 
     public static ApiException unavailable(String detail) {
-        return new ApiException(503, "service-unavailable", "Service unavailable", detail, null, Map.of("Retry-After", "5"));
+        return unavailable("service-unavailable", detail, 5);
+    }
+
+    public static ApiException unavailable(String slug, String detail, long retryAfterSeconds) {
+        return new ApiException(503, slug, "Service unavailable", detail, null, Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 
     public int status() {

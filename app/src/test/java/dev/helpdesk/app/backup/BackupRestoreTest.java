@@ -128,6 +128,24 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aBackupTakenUnderAWriteFreezeSaysSoAndItsRestoreLeavesTheDeskWritable() throws Exception {
+        sql("INSERT INTO write_freeze (reason) VALUES ('upgrade to 2.0.0')");
+        Map<String, Object> result = backups(directory()).backup("pre-upgrade", "1.0.0", null);
+        assertThat(result).containsKey("writesFrozenSince");
+        sql("DELETE FROM write_freeze");
+        assertThat(backups(directory()).backup("plain", "1.0.0", null)).doesNotContainKey("writesFrozenSince");
+
+        Map<String, Object> restored = backups(directory()).restore("pre-upgrade");
+        assertThat(restored).containsEntry("writesUnfrozen", true);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM write_freeze")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the dump held the freeze; the restore lifted it").isZero();
+        }
+        assertThat(backups(directory()).restore("plain")).doesNotContainKey("writesUnfrozen");
+    }
+
+    @Test
     void aBackupInADirectoryRestoresExactlyTheRowsAndFilesItHeld() throws Exception {
         List<String> original = state();
         Map<String, Object> result = backups(directory()).backup("nightly-1", "1.0.0", null);

@@ -48,7 +48,8 @@ public class ApiDocument implements OASFilter {
             Map.entry("415", "The Content-Type is not accepted here (unsupported-media-type)"),
             Map.entry("429", "Too many requests or failed logins; Retry-After says how many seconds to wait"),
             Map.entry("500", "A bug: `detail` carries an incident id that is in the server log (internal-error)"),
-            Map.entry("503", "The database or attachment storage is unavailable, or the desk is still starting; retry after Retry-After"));
+            Map.entry("503", "The database or attachment storage is unavailable, the desk is still starting, or writes are frozen"
+                    + " during an upgrade (writes-frozen; reads keep working); retry after Retry-After"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
