@@ -42,6 +42,11 @@ public class HelpDeskBackupStatus {
     public Integer attachments;
     @JsonPropertyDescription("Image of the Job: the delete Job uses it too, even after the HelpDesk is gone.")
     public String image;
+    @JsonPropertyDescription("The Job froze the desk's writes before dumping (a pre-upgrade backup with upgrade.writeFreeze).")
+    public Boolean writesFrozen;
+    @JsonPropertyDescription("Since when writes were frozen, as the backup found it: nothing was written after this backup until the"
+            + " freeze was lifted, so restoring it loses nothing.")
+    public String writesFrozenAt;
     @JsonPropertyDescription("Where it was stored, copied from the HelpDesk's spec.backup.target when it started.")
     public BackupSpec.Target target;
     @JsonPropertyDescription("Succeeded (metav1.Condition).")

@@ -86,16 +86,60 @@ public class HelpDeskStatus {
         public String reason;
         @JsonPropertyDescription("When the operator rolled back.")
         public String at;
+        @JsonPropertyDescription("The HelpDeskRestore that put the pre-upgrade backup back, when toVersion could not serve the migrated"
+                + " schema (only with upgrade.writeFreeze: nothing written since that backup is lost).")
+        public String restore;
+        @JsonPropertyDescription("The backup that restore used.")
+        public String backup;
+        @JsonPropertyDescription("When app and worker ran toVersion again.")
+        public String completedAt;
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Rollback r && Objects.equals(fromVersion, r.fromVersion) && Objects.equals(toVersion, r.toVersion)
-                    && Objects.equals(reason, r.reason) && Objects.equals(at, r.at);
+                    && Objects.equals(reason, r.reason) && Objects.equals(at, r.at) && Objects.equals(restore, r.restore)
+                    && Objects.equals(backup, r.backup) && Objects.equals(completedAt, r.completedAt);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(fromVersion, toVersion, reason, at);
+            return Objects.hash(fromVersion, toVersion, reason, at, restore, backup, completedAt);
+        }
+    }
+
+    @JsonPropertyDescription("The newest write freeze (upgrade.writeFreeze): from the pre-upgrade backup until the upgrade was over;"
+            + " until is empty while writes are frozen.")
+    public WriteFreeze writeFreeze;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class WriteFreeze {
+        @JsonPropertyDescription("When writes were frozen (just before the pre-upgrade backup's dump).")
+        public String since;
+        @JsonPropertyDescription("The pre-upgrade backup taken under it.")
+        public String backup;
+        @JsonPropertyDescription("The version the upgrade was to.")
+        public String version;
+        @JsonPropertyDescription("When writes were accepted again; empty while frozen.")
+        public String until;
+        @JsonPropertyDescription("How long writes were frozen, in seconds.")
+        public Long frozenSeconds;
+        @JsonPropertyDescription("The Job that lifted the freeze.")
+        public String unfreezeJob;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WriteFreeze w && Objects.equals(since, w.since) && Objects.equals(backup, w.backup)
+                    && Objects.equals(version, w.version) && Objects.equals(until, w.until) && Objects.equals(frozenSeconds, w.frozenSeconds)
+                    && Objects.equals(unfreezeJob, w.unfreezeJob);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(since, backup, version, until, frozenSeconds, unfreezeJob);
+        }
+
+        public boolean active() {
+            return until == null;
         }
     }
 

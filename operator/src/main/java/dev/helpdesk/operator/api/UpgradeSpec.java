@@ -9,6 +9,16 @@ public class UpgradeSpec {
     @JsonPropertyDescription("Return to the previous version when a rollout fails after a successful migration.")
     public Boolean autoRollback = true;
 
+    @Default("true")
+    @JsonPropertyDescription("With autoRollback and backup.beforeUpgrade: the desk is read-only (writes answer 503, reads work) from"
+            + " the pre-upgrade backup until the new version is ready, so a rollback that must restore that backup loses nothing.")
+    public Boolean writeFreeze = true;
+
+    /** The pre-upgrade backup freezes writes: only useful when a rollback may restore it. */
+    public boolean freezesWrites(BackupSpec backup) {
+        return Boolean.TRUE.equals(autoRollback) && Boolean.TRUE.equals(writeFreeze) && Boolean.TRUE.equals(backup.beforeUpgrade);
+    }
+
     @Default("900")
     @Min(30)
     @JsonPropertyDescription("Seconds a migration Job may run (activeDeadlineSeconds).")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.api.HelpDeskBackup;
+import dev.helpdesk.operator.api.HelpDeskBackupSpec;
 import dev.helpdesk.operator.api.HelpDeskBackupStatus;
 import dev.helpdesk.operator.dependent.BackupJobs;
 import dev.helpdesk.operator.dependent.Labels;
@@ -122,13 +123,19 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
         if (!hd.getSpec().backup.target.usesS3Bucket()) {
             BackupVolume.ensure(client, hd);
         }
-        Applier.Created<Job> created = new Applier(client, null, d -> { }).create(BackupJobs.backup(at, backup, major));
+        // the backup a rollback may restore: nothing may be written after it while the upgrade can still fail
+        String freeze = HelpDeskBackupSpec.PRE_UPGRADE.equals(backup.getSpec().reason()) && hd.getSpec().upgrade.freezesWrites(hd.getSpec().backup)
+                ? "upgrade from " + serving + " to " + hd.getSpec().version + " (pre-upgrade backup " + backup.getMetadata().getName() + ")"
+                : null;
+        Applier.Created<Job> created = new Applier(client, null, d -> { }).create(BackupJobs.backup(at, backup, major, freeze));
         Job job = created.object();
         next.helpDesk = hdName;
         next.job = job.getMetadata().getName();
         next.image = job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         next.target = Serialization.clone(hd.getSpec().backup.target);
         next.appVersion = serving;
+        next.writesFrozen = job.getSpec().getTemplate().getSpec().getInitContainers().stream().anyMatch(c -> "freeze".equals(c.getName()))
+                ? Boolean.TRUE : null;
         next.phase = HelpDeskBackupStatus.RUNNING;
         next.message = "Job " + next.job + " is backing up the database (PostgreSQL " + major + " tools) and attachments of " + hdName
                 + " at version " + serving;
@@ -154,6 +161,7 @@ public class HelpDeskBackupReconciler implements Reconciler<HelpDeskBackup>, Cle
                 next.location = text(r, "location");
                 next.sha256 = text(r, "sha256");
                 next.schemaVersion = text(r, "schemaVersion");
+                next.writesFrozenAt = text(r, "writesFrozenSince");
                 next.sizeBytes = r.hasNonNull("sizeBytes") ? r.get("sizeBytes").asLong() : null;
                 next.size = next.sizeBytes == null ? null : Sizes.human(next.sizeBytes);
                 next.attachments = r.hasNonNull("attachments") ? r.get("attachments").asInt() : null;

@@ -39,8 +39,12 @@ public final class BackupJobs {
 
     private BackupJobs() {}
 
-    /** {@code hd} at the version that serves (its image reads the schema the dump holds). */
-    public static Job backup(HelpDesk hd, HelpDeskBackup backup, String postgresMajor) {
+    /**
+     * {@code hd} at the version that serves (its image reads the schema the dump holds). With a
+     * {@code freezeReason}, that version's {@code freeze-writes} role runs first, so the dump is the
+     * last state anyone wrote until the operator lifts the freeze (upgrade.writeFreeze).
+     */
+    public static Job backup(HelpDesk hd, HelpDeskBackup backup, String postgresMajor, String freezeReason) {
         Container app = AppPods.container(hd, "backup", hd.getSpec().app.resources);
         app.getEnv().addAll(target(hd.getSpec().backup.target, backup.getMetadata().getName()));
         app.getEnv().add(new EnvVar("BACKUP_DUMP_FILE", WORK + "/database.dump", null));
@@ -66,7 +70,14 @@ public final class BackupJobs {
                 .build();
 
         PodSpec pod = AppPods.podSpec(hd, app, attachments, "Never");
-        pod.setInitContainers(List.of(dump));
+        if (freezeReason == null) {
+            pod.setInitContainers(List.of(dump));
+        } else {
+            Container freeze = AppPods.container(hd, "freeze-writes", hd.getSpec().app.resources);
+            freeze.setName("freeze");
+            freeze.getEnv().add(new EnvVar("WRITE_FREEZE_REASON", freezeReason, null));
+            pod.setInitContainers(List.of(freeze, dump));
+        }
         pod.getVolumes().add(new VolumeBuilder().withName("work").withNewEmptyDir().endEmptyDir().build());
         addBackupsVolume(pod, hd.getSpec().backup.target, hd.getMetadata().getName());
         PodTemplateSpec template = new PodTemplateSpecBuilder().withNewMetadata()

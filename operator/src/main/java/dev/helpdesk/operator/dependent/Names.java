@@ -41,6 +41,15 @@ public final class Names {
                 .hashOf(version, retryRequest).substring(0, 6));
     }
 
+    /** The Job that lifts the write freeze taken with pre-upgrade backup {@code backup}. */
+    public static String unfreeze(String backup) { return bounded(backup, "unfreeze"); }
+
+    /** The HelpDeskRestore an automatic rollback from {@code version} applies (one per failed version and attempt). */
+    public static String rollbackRestore(HelpDesk hd, String version, String backup) {
+        return readable(hd.getMetadata().getName() + "-rollback-" + version, "-" + dev.helpdesk.operator.reconciler.Applier
+                .hashOf(version, backup).substring(0, 6));
+    }
+
     /** {@code NAME-YYYYMMDD-HHMMSS} (UTC) of the scheduled run: a restarted operator finds the one it made. */
     public static String scheduledBackup(HelpDesk hd, java.time.Instant due) {
         return hd.getMetadata().getName() + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")

@@ -74,7 +74,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
         resourceNames = "servicemonitors.monitoring.coreos.com", verbs = {"get"})
 @RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskbackups", verbs = {"get", "list", "watch", "create", "delete"})
-@RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskrestores", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskrestores", verbs = {"get", "list", "watch", "create"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 // not generation-aware: the pause annotation and other metadata must reach the reconciler too
 @ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false, fieldManager = Applier.MANAGER,
@@ -131,7 +131,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         StatusReport report = new StatusReport(hd, previous);
         takenOver.ifPresent(r -> report.announce("RestoreTakenOver", "the database holds HelpDeskBackup " + r.getSpec().backupRef.name
                 + " now (HelpDeskRestore " + r.getMetadata().getName() + "): version " + r.getStatus().appVersion + " runs, then "
-                + hd.getSpec().version + " after migration Job " + previous.migration.job, false));
+                + (RestoreStep.restoredBack(hd) ? "stays (rolled back from " + hd.getSpec().version + "; migration Job "
+                        + previous.migration.job + " checks the schema)" : hd.getSpec().version + " after migration Job " + previous.migration.job),
+                false));
         boolean recheckSoon = false;
         Optional<java.time.Duration> untilBackup = Optional.empty();
 
@@ -250,23 +252,26 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         // nothing else touches the database while a restore holds it
         Optional<java.time.Duration> untilScheduledBackup = holding.isPresent() ? Optional.empty() : backups.schedule();
         HelpDeskStatus.Migration last = hd.getStatus() == null ? null : hd.getStatus().migration;
+        // spec.version, unless a rollback restored the version before: that one is migrated (checked) and served instead
+        String target = RestoreStep.target(hd);
+        HelpDesk targeted = target.equals(spec.version) ? hd : Versions.servingAs(hd, target);
         // a new version whose migration has not started yet: the pre-upgrade backup comes first
-        boolean upgrading = hd.getStatus() != null && hd.getStatus().version != null && !hd.getStatus().version.equals(spec.version)
-                && (last == null || !spec.version.equals(last.version));
+        boolean upgrading = hd.getStatus() != null && hd.getStatus().version != null && !hd.getStatus().version.equals(target)
+                && (last == null || !target.equals(last.version));
         MigrationState migration = MigrationState.of(Optional.empty(), pods);
         // a version change is first asked of the new version (changes nothing), then backed up, then migrated
         VersionStep versions = new VersionStep(hd, observed, pods, report, applier, clock);
         boolean versionFits = holding.isPresent() || !upgrading || versions.fits();
         if (holding.isEmpty() && versionFits && backups.readyForUpgrade(upgrading, MigrationPlan.retryRequest(hd))) {
-            HelpDeskStatus.Migration attempt = MigrationPlan.current(hd, name -> observed.get(Job.class, name), migrationJobs(observed),
+            HelpDeskStatus.Migration attempt = MigrationPlan.current(targeted, name -> observed.get(Job.class, name), migrationJobs(observed),
                     pods, databaseReady);
-            announceAutomaticRetry(hd, attempt, report);
+            announceAutomaticRetry(targeted, attempt, report);
             Optional<Job> job = observed.get(Job.class, attempt.job);
             if (job.isEmpty()) {
                 // beside a starting database, not after it: the Job waits for connections itself (Flyway connect retries), so an
                 // install overlaps the database's start with the migration pod's; a failure before the database was ready is retried
                 attempt.startedBeforeDatabase = databaseReady ? null : Boolean.TRUE;
-                job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(hd, attempt.attempt)));
+                job = Optional.of(applier.createOnce(job, MigrationJobDependent.desired(targeted, attempt.attempt)));
             }
             report.migrationAttempt(attempt);
             migration = MigrationState.of(job, pods);
@@ -274,12 +279,15 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             trimMigrationHistory(hd, observed, pods, attempt.job);
         }
 
-        HelpDeskStatus.Rollback rollback = holding.isPresent() ? null : versions.rollback(migration);
+        WriteFreezeStep freezes = new WriteFreezeStep(hd, observed, report, applier, clock.now());
+        HelpDeskStatus.WriteFreeze freeze = freezes.current();
+        // a rollback that restores keeps its record while the restore holds the workloads
+        HelpDeskStatus.Rollback rollback = holding.isPresent() ? inForce(hd) : versions.rollback(migration, freeze);
         report.rollback(rollback);
         // until the spec's version is migrated (and unless it was rolled back), the version that serves keeps getting every other
-        // change (replicas, resources)
-        String serving = rollback != null ? rollback.toVersion : migration.phase() == MigrationState.Phase.SUCCEEDED ? spec.version
-                : hd.getStatus().version;
+        // change (replicas, resources); a rollback that restores keeps the failed version's workloads until the restore took over
+        String serving = rollback != null ? (rollback.restore == null || RestoreStep.restoredBack(hd) ? rollback.toVersion : spec.version)
+                : migration.phase() == MigrationState.Phase.SUCCEEDED ? target : hd.getStatus().version;
         if (serving != null) {
             HelpDesk at = serving.equals(spec.version) ? hd : Versions.servingAs(hd, serving);
             String configHash = Applier.hashOf(JSON.valueToTree(config.getData()).toString(), validation.referencedSecretsFingerprint());
@@ -320,6 +328,20 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         Optional<Deployment> worker = observed.get(Deployment.class, Names.worker(hd));
         report.workloads(app, worker, pods);
         report.volume(observed.get(PersistentVolumeClaim.class, Names.attachments(hd)));
+        if (rollback != null && rollback.completedAt == null && report.appAt(rollback.toVersion)
+                && (rollback.restore == null || RestoreStep.restoredBack(hd))) {
+            rollback.completedAt = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            if (rollback.restore != null) {
+                report.announce("RollbackCompleted", "app and worker run " + rollback.toVersion + " again on the pre-upgrade backup " + rollback.backup
+                        + " (restored by HelpDeskRestore " + rollback.restore + "), undoing the migration to " + rollback.fromVersion
+                        + "; writes were frozen from that backup on, so nothing written was lost", false);
+            }
+        }
+        if (freeze != null && serving != null) {
+            boolean over = freezes.over(freeze, target, migration, rollback, report.rolledOut());
+            freeze = freezes.settle(freeze, over, serving);
+        }
+        report.writeFreeze(freeze);
         if (available(app) > 0) {
             ResourceID id = ResourceID.fromResource(hd);
             report.appHealth(health.cached(Names.appUrl(hd), () -> healthChanged.propagateEvent(id)));
@@ -327,6 +349,12 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             report.appHealth(Optional.empty());
         }
         return untilScheduledBackup;
+    }
+
+    /** The stored rollback of spec.version, if any. */
+    private static HelpDeskStatus.Rollback inForce(HelpDesk hd) {
+        HelpDeskStatus.Rollback r = hd.getStatus().rollback;
+        return r != null && hd.getSpec().version.equals(r.fromVersion) ? r : null;
     }
 
     /** Only where the Prometheus Operator's CRD exists; otherwise say so instead of failing. */

@@ -37,7 +37,8 @@ final class RestoreStep {
                 .filter(r -> status.restore == null || !r.getMetadata().getName().equals(status.restore.name))
                 .findFirst();
         restored.ifPresent(r -> {
-            String version = hd.getSpec().version;
+            // an automatic rollback's restore stays at the version rolled back to; any other goes on to spec.version
+            String version = rollsBack(status, r.getMetadata().getName()) ? status.rollback.toVersion : hd.getSpec().version;
             status.version = r.getStatus().appVersion;
             if (r.getStatus().schemaVersion != null) {
                 status.schemaVersion = r.getStatus().schemaVersion;
@@ -53,5 +54,22 @@ final class RestoreStep {
             status.migration = attempt;
         });
         return restored;
+    }
+
+    /** The version migrations and workloads head for: spec.version, unless a rollback restored the database to the version before. */
+    static String target(HelpDesk hd) {
+        HelpDeskStatus status = hd.getStatus();
+        return restoredBack(hd) ? status.rollback.toVersion : hd.getSpec().version;
+    }
+
+    /** A rollback of spec.version whose restore the HelpDesk has taken over: the database is the pre-upgrade backup's. */
+    static boolean restoredBack(HelpDesk hd) {
+        HelpDeskStatus status = hd.getStatus();
+        return status.rollback != null && hd.getSpec().version.equals(status.rollback.fromVersion) && status.restore != null
+                && rollsBack(status, status.restore.name);
+    }
+
+    private static boolean rollsBack(HelpDeskStatus status, String restore) {
+        return status.rollback != null && restore.equals(status.rollback.restore);
     }
 }

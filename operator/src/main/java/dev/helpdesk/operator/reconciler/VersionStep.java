@@ -2,6 +2,7 @@ package dev.helpdesk.operator.reconciler;
 
 import dev.helpdesk.operator.api.HelpDesk;
 import dev.helpdesk.operator.api.HelpDeskBackup;
+import dev.helpdesk.operator.api.HelpDeskRestore;
 import dev.helpdesk.operator.api.HelpDeskStatus;
 import dev.helpdesk.operator.dependent.AppPods;
 import dev.helpdesk.operator.dependent.Names;
@@ -71,10 +72,12 @@ final class VersionStep {
     /**
      * spec.upgrade.autoRollback: the new version's rollout exceeded its progress deadline after its
      * migration succeeded. When the version before can serve the migrated schema (asked of it, as
-     * for any version change), app and worker go back to it; nothing is restored. Returns the
-     * rollback in force (kept in status until spec.version changes), or null.
+     * for any version change), app and worker go back to it; nothing is restored. When it cannot,
+     * and writes have been frozen since the pre-upgrade backup ({@code freeze}), a HelpDeskRestore
+     * of that backup takes the database back, losing nothing. Returns the rollback in force (kept
+     * in status until spec.version changes), or null.
      */
-    HelpDeskStatus.Rollback rollback(MigrationState migration) {
+    HelpDeskStatus.Rollback rollback(MigrationState migration, HelpDeskStatus.WriteFreeze freeze) {
         String version = hd.getSpec().version;
         String before = hd.getStatus().version;
         HelpDeskStatus.Rollback rollback = hd.getStatus().rollback;
@@ -104,9 +107,55 @@ final class VersionStep {
                         + "; nothing was restored", true);
                 return done;
             }
-            case CANNOT_SERVE, FAILED -> report.rollbackBlocked(before, failed.get(), check.reason());
+            case CANNOT_SERVE -> {
+                Optional<HelpDeskBackup> frozen = frozenBackup(freeze, version);
+                if (frozen.isEmpty()) {
+                    report.rollbackBlocked(before, failed.get(), check.reason() + (freeze == null || !freeze.active() ? "; writes were not"
+                            + " frozen since the pre-upgrade backup (upgrade.writeFreeze), so restoring it would lose what was written since"
+                            : ""));
+                    return null;
+                }
+                HelpDeskStatus.Rollback restoring = new HelpDeskStatus.Rollback();
+                restoring.fromVersion = version;
+                restoring.toVersion = before;
+                restoring.reason = failed.get();
+                restoring.at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+                restoring.backup = frozen.get().getMetadata().getName();
+                restoring.restore = Names.rollbackRestore(hd, version, restoring.backup);
+                if (observed.get(HelpDeskRestore.class, restoring.restore).isEmpty()) {
+                    applier.create(restoreOf(restoring));
+                }
+                report.announce("RolledBack", "version " + version + " did not become ready (" + failed.get() + "); " + before
+                        + " cannot serve the migrated schema " + hd.getStatus().schemaVersion + " (" + check.reason() + "), so HelpDeskRestore "
+                        + restoring.restore + " restores the pre-upgrade backup " + restoring.backup + "; writes have been frozen since "
+                        + freeze.since + ", so nothing written is lost", true);
+                return restoring;
+            }
+            case FAILED -> report.rollbackBlocked(before, failed.get(), check.reason());
             default -> { }
         }
         return null;
+    }
+
+    /** The pre-upgrade backup of {@code version} taken under the freeze still in force, when it succeeded. */
+    private Optional<HelpDeskBackup> frozenBackup(HelpDeskStatus.WriteFreeze freeze, String version) {
+        if (freeze == null || !freeze.active() || !version.equals(freeze.version)) {
+            return Optional.empty();
+        }
+        return observed.get(HelpDeskBackup.class, freeze.backup)
+                .filter(b -> dev.helpdesk.operator.api.HelpDeskBackupStatus.SUCCEEDED.equals(b.phase()) && b.getStatus().writesFrozenAt != null);
+    }
+
+    private HelpDeskRestore restoreOf(HelpDeskStatus.Rollback rollback) {
+        HelpDeskRestore r = new HelpDeskRestore();
+        // labelled, not owned, like the backups: its record outlives a deleted HelpDesk
+        r.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(rollback.restore)
+                .withNamespace(hd.getMetadata().getNamespace()).withLabels(dev.helpdesk.operator.dependent.Labels.selector(hd, "rollback"))
+                .build());
+        r.getSpec().helpDeskRef = new dev.helpdesk.operator.api.HelpDeskBackupSpec.LocalRef();
+        r.getSpec().helpDeskRef.name = hd.getMetadata().getName();
+        r.getSpec().backupRef = new dev.helpdesk.operator.api.HelpDeskBackupSpec.LocalRef();
+        r.getSpec().backupRef.name = rollback.backup;
+        return r;
     }
 }

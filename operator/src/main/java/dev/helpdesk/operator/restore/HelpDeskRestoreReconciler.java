@@ -239,7 +239,20 @@ public class HelpDeskRestoreReconciler implements Reconciler<HelpDeskRestore> {
             }
             boolean taken = hd.getStatus().restore != null && restore.getMetadata().getName().equals(hd.getStatus().restore.name);
             boolean ready = Conditions.find(hd.getStatus().conditions, Conditions.READY).map(c -> "True".equals(c.getStatus())).orElse(false);
-            if (taken && ready && hd.getSpec().version.equals(hd.getStatus().version)) {
+            var rollback = hd.getStatus().rollback;
+            if (taken && rollback != null && restore.getMetadata().getName().equals(rollback.restore)) {
+                // an automatic rollback's restore: done when the version rolled back to runs again (spec.version stays the failed one)
+                if (rollback.completedAt != null) {
+                    next.phase = HelpDeskRestoreStatus.SUCCEEDED;
+                    next.completedAt = now();
+                    next.message = "HelpDesk " + hd.getMetadata().getName() + " runs " + rollback.toVersion + " again on the restored database"
+                            + " (rolled back from " + rollback.fromVersion + "; from " + next.restoredFrom + ")";
+                    next.conditions = conditions().set(SUCCEEDED, true, "Restored", next.message).list();
+                    announce(hd, "RestoreSucceeded", next.message, false);
+                } else {
+                    next.message = "restored; waiting for HelpDesk " + hd.getMetadata().getName() + " to run " + rollback.toVersion + " on it";
+                }
+            } else if (taken && ready && hd.getSpec().version.equals(hd.getStatus().version)) {
                 next.phase = HelpDeskRestoreStatus.SUCCEEDED;
                 next.completedAt = now();
                 next.message = "HelpDesk " + hd.getMetadata().getName() + " runs " + hd.getSpec().version + " on the restored database"

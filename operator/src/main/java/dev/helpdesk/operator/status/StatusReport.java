@@ -54,6 +54,7 @@ public final class StatusReport {
         next.backupSchedule = previous.backupSchedule;
         next.restore = previous.restore;
         next.rollback = previous.rollback;
+        next.writeFreeze = previous.writeFreeze;
         next.migration = previous.migration;
         next.credentials = previous.credentials;
     }
@@ -90,6 +91,11 @@ public final class StatusReport {
     /** The automatic rollback in force, or null (recomputed: it ends when spec.version changes). */
     public void rollback(HelpDeskStatus.Rollback rollback) {
         next.rollback = rollback;
+    }
+
+    /** The newest write freeze (upgrade.writeFreeze): in force, or how long it lasted. */
+    public void writeFreeze(HelpDeskStatus.WriteFreeze freeze) {
+        next.writeFreeze = freeze;
     }
 
     /** The rollout failed, but the version before cannot serve the migrated schema: only a restore goes back. */
@@ -244,11 +250,16 @@ public final class StatusReport {
     private Optional<Deployment> liveApp = Optional.empty();
 
     /** The app Deployment runs {@code version} with all its pods available. */
-    private boolean appAt(String version) {
+    public boolean appAt(String version) {
         return liveApp.filter(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":" + version))
                 .map(d -> d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
                         && d.getSpec().getReplicas() != null && d.getStatus().getAvailableReplicas() >= d.getSpec().getReplicas())
                 .orElse(false);
+    }
+
+    /** App and worker run spec.version with every pod available (known after {@link #workloads}). */
+    public boolean rolledOut() {
+        return appReady;
     }
 
     public void workloads(Optional<Deployment> app, Optional<Deployment> worker, List<Pod> pods) {
@@ -377,8 +388,13 @@ public final class StatusReport {
         if (next.rollback != null) {
             var r = next.rollback;
             String message = "version " + r.fromVersion + " did not become ready (" + r.reason + ") and was rolled back at " + r.at
-                    + ": app and worker run " + r.toVersion + ", which serves the migrated schema " + next.schemaVersion + "; nothing was"
-                    + " restored. spec.version still says " + r.fromVersion + ": set it to " + r.toVersion + " to stay, or to a fixed version";
+                    + (r.restore == null ? ": app and worker run " + r.toVersion + ", which serves the migrated schema " + next.schemaVersion
+                            + "; nothing was restored"
+                            : ": " + r.toVersion + " cannot serve the migrated schema, so HelpDeskRestore " + r.restore + " "
+                            + (r.completedAt != null ? "restored" : "restores") + " the pre-upgrade backup " + r.backup + " (writes were frozen"
+                            + " from it on: nothing written is lost)" + (r.completedAt != null ? " and app and worker run " + r.toVersion
+                            + " on schema " + next.schemaVersion : restoring != null && restoringMessage != null ? "; " + restoringMessage : ""))
+                    + ". spec.version still says " + r.fromVersion + ": set it to " + r.toVersion + " to stay, or to a fixed version";
             conditions.set(Conditions.READY, false, "RolledBack", message + suffix());
             conditions.set(Conditions.PROGRESSING, false, "RolledBack", "rolled back from " + r.fromVersion + " to " + r.toVersion);
         } else if (rollbackBlocked != null) {

@@ -48,7 +48,7 @@ class BackupJobScriptsTest {
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://helpdesk:s3cret@127.0.0.1:" + port + "/postgres");
         try {
             sql(port, "CREATE TABLE tickets (id int PRIMARY KEY, subject text); INSERT INTO tickets VALUES (1, 'printer on fire'), (2, 'vpn')");
-            String dump = script(BackupJobs.backup(HD, backup(), "15").getSpec().getTemplate().getSpec().getInitContainers(), "dump", work);
+            String dump = script(BackupJobs.backup(HD, backup(), "15", null).getSpec().getTemplate().getSpec().getInitContainers(), "dump", work);
             PostgresBinaries.run(bin, env, dump);
             assertThat(work.resolve("database.dump")).isNotEmptyFile();
 

@@ -92,6 +92,14 @@ public class ClusterSimulator implements AutoCloseable {
         }
     }
 
+    /** The app's write_freeze row per namespace (one HelpDesk each): set by a backup Job's freeze step, cleared by unfreeze and restore. */
+    private final Map<String, String> frozenSince = new ConcurrentHashMap<>();
+
+    /** Since when the desk in {@code namespace} is read-only, if it is. */
+    public java.util.Optional<String> writesFrozen(String namespace) {
+        return java.util.Optional.ofNullable(frozenSince.get(namespace));
+    }
+
     /** Backups whose files the simulated backup Jobs stored and no delete Job has deleted yet. */
     public java.util.Set<String> storedBackups() {
         return java.util.Set.copyOf(storedBackups);
@@ -289,14 +297,26 @@ public class ClusterSimulator implements AutoCloseable {
         String failedIn = failingContainers.getOrDefault(name, container.getName());
         boolean dryRun = container.getArgs() != null && container.getArgs().contains("--dry-run");
         String version = container.getImage().replaceAll(".*:", "");
+        String ns = job.getMetadata().getNamespace();
+        var inits = job.getSpec().getTemplate().getSpec().getInitContainers();
+        // the freeze step runs first: it froze unless it is the step that failed
+        if (inits != null && inits.stream().anyMatch(c -> "freeze".equals(c.getName())) && !(error != null && "freeze".equals(failedIn))) {
+            frozenSince.putIfAbsent(ns, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        }
+        String frozen = frozenSince.get(ns);
         String message = error != null ? "{\"error\":\"" + error + "\"}" : dryRun ? dryRun(version) : switch (role) {
             case "restore-files" -> "{\"restoredFrom\":\"" + backupName + "\",\"location\":\"/backups/" + backupName
-                    + "/\",\"appVersion\":\"1.0.0\",\"schemaVersion\":\"" + schemaVersion + "\",\"attachments\":2}";
+                    + "/\",\"appVersion\":\"1.0.0\",\"schemaVersion\":\"" + schemaVersion + "\",\"attachments\":2"
+                    + (frozenSince.remove(ns) != null ? ",\"writesUnfrozen\":true}" : "}");
+            case "unfreeze-writes" -> {
+                String was = frozenSince.remove(ns);
+                yield "{\"writesFrozen\":false" + (was == null ? "}" : ",\"frozenSince\":\"" + was + "\"}");
+            }
             case "backup" -> {
                 storedBackups.add(backupName);
                 yield "{\"name\":\"" + backupName + "\",\"location\":\"/backups/" + backupName + "/\",\"sizeBytes\":1572864,"
                         + "\"sha256\":\"" + "ab".repeat(32) + "\",\"appVersion\":\"1.0.0\",\"schemaVersion\":\"" + schemaVersion
-                        + "\",\"attachments\":2}";
+                        + "\",\"attachments\":2" + (frozen == null ? "}" : ",\"writesFrozenSince\":\"" + frozen + "\"}");
             }
             case "delete-backup" -> "{\"deleted\":" + (storedBackups.remove(backupName) ? 3 : 0) + "}";
             default -> "{\"schemaVersion\":\"" + schemaVersion + "\",\"previousSchemaVersion\":null,\"migrationsApplied\":2,\"serverMajor\":16}";
