@@ -110,6 +110,7 @@ class RollbackScenarioTest extends OperatorTest {
                 .as("no second migration to 1.1.0 (its first Job may be trimmed by the history limit)")
                 .filteredOn(n -> n.startsWith("support-migrate-1-1-0-")).allSatisfy(n -> assertThat(n).endsWith("-1"));
         assertThat(cluster.writesFrozen(ns)).as("the restore brought the frozen dump back and lifted its freeze").isEmpty();
+        assertThat(condition("support", Conditions.MIGRATED).orElseThrow().getMessage()).endsWith("for app 1.0.0");
         assertThat(condition("support", Conditions.READY).orElseThrow().getMessage()).contains("HelpDeskRestore " + restore + " restored the"
                 + " pre-upgrade backup " + backup).contains("and app and worker run 1.0.0 on schema 2");
         assertThat(events("RolledBack")).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("1.0.0 cannot serve the migrated"

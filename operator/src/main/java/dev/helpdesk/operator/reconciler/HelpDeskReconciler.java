@@ -275,7 +275,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             }
             report.migrationAttempt(attempt);
             migration = MigrationState.of(job, pods);
-            report.migration(attempt.job, migration, databaseReady);
+            report.migration(attempt.job, target, migration, databaseReady);
             trimMigrationHistory(hd, observed, pods, attempt.job);
         }
 

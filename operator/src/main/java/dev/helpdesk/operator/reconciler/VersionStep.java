@@ -143,7 +143,9 @@ final class VersionStep {
             return Optional.empty();
         }
         return observed.get(HelpDeskBackup.class, freeze.backup)
-                .filter(b -> dev.helpdesk.operator.api.HelpDeskBackupStatus.SUCCEEDED.equals(b.phase()) && b.getStatus().writesFrozenAt != null);
+                // the Job's freeze step runs before its dump, so a succeeded Job dumped under the freeze
+                .filter(b -> dev.helpdesk.operator.api.HelpDeskBackupStatus.SUCCEEDED.equals(b.phase())
+                        && Boolean.TRUE.equals(b.getStatus().writesFrozen));
     }
 
     private HelpDeskRestore restoreOf(HelpDeskStatus.Rollback rollback) {

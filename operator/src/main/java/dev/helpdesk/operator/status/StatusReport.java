@@ -213,10 +213,10 @@ public final class StatusReport {
         next.migration = attempt;
     }
 
-    public void migration(String jobName, MigrationState state, boolean databaseReady) {
+    /** {@code version}: the app version the Job migrates for (spec.version, or the version a rollback restored). */
+    public void migration(String jobName, String version, MigrationState state, boolean databaseReady) {
         this.migration = state;
         this.migrationJob = jobName;
-        String version = hd.getSpec().version;
         switch (state.phase()) {
             case SUCCEEDED -> {
                 if (state.schemaVersion() != null) {

@@ -234,6 +234,21 @@ public abstract class E2ESupport {
         return awaitCondition(helpDesk, "Ready", "True", READY_TIMEOUT);
     }
 
+    /** The pre-upgrade backup froze writes and the operator's unfreeze Job lifted the freeze once the rollback was done. */
+    protected void assertWritesFrozenAndLifted(String helpDesk, String version) {
+        eventually("writes accepted again", Duration.ofMinutes(1), () -> {
+            Map<String, Object> freeze = helpDesk(helpDesk).get("status", "writeFreeze");
+            assertThat(freeze).containsEntry("version", version).containsKey("until").containsKey("frozenSeconds");
+            assertThat((String) freeze.get("backup")).startsWith(helpDesk + "-pre-upgrade-" + version.replace('.', '-') + "-");
+            assertThat(client.batch().v1().jobs().inNamespace(ns).withName(freeze.get("backup") + "-unfreeze").get().getStatus()
+                    .getSucceeded()).isEqualTo(1);
+        });
+        String backup = (String) helpDesk(helpDesk).get("status", "writeFreeze", "backup");
+        assertThat((Object) client.genericKubernetesResources(HELPDESK_API_VERSION, "HelpDeskBackup").inNamespace(ns).withName(backup).get()
+                .get("status", "writesFrozen")).isEqualTo(true);
+        assertThat(events("HelpDesk", helpDesk)).extracting(e -> e.getReason()).contains("WritesFrozen", "WritesUnfrozen");
+    }
+
     // ---- waiting
 
     /** Retries {@code assertion} every 500 ms until it passes or {@code timeout} is over (then fails with its last error). */

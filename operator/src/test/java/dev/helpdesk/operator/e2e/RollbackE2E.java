@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * upgrade.autoRollback on a real API server: version 6.6.6's pods crash (kubelet rule), the real
  * deployment controller reports ProgressDeadlineExceeded after 30 s, and the operator returns app
- * and worker to 1.0.0 (whose dry run says it serves the migrated schema), leaving spec.version as written.
+ * and worker to 1.0.0, leaving spec.version as written: 1.0.0's dry run says it serves the migrated schema, so nothing
+ * is restored; the write freeze of the pre-upgrade backup is lifted once it is back.
  */
 class RollbackE2E extends E2ESupport {
     private String appImage() {
@@ -45,5 +46,6 @@ class RollbackE2E extends E2ESupport {
         });
         assertThat((Object) helpDesk("support").get("spec", "version")).isEqualTo("6.6.6");
         assertThat(events("HelpDesk", "support")).anyMatch(e -> "RolledBack".equals(e.getReason()) && "Warning".equals(e.getType()));
+        assertWritesFrozenAndLifted("support", "6.6.6");
     }
 }
