@@ -212,7 +212,9 @@ public class Main implements QuarkusApplication {
             case "freeze-writes" -> oneShot("freeze-writes", () -> {
                 var frozen = writeFreeze.get().freeze(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                         .getOptionalValue("WRITE_FREEZE_REASON", String.class).filter(r -> !r.isBlank()).orElse("writes frozen by an administrator"));
-                return Map.of("writesFrozen", true, "since", frozen.since().toString(), "reason", frozen.reason());
+                // a dump that starts now must hold every write accepted before the freeze: let the replicas and open transactions catch up
+                int open = writeFreeze.get().awaitWritesDrained(java.time.Duration.ofSeconds(30));
+                return Map.of("writesFrozen", true, "since", frozen.since().toString(), "reason", frozen.reason(), "openTransactions", open);
             });
             case "unfreeze-writes" -> oneShot("unfreeze-writes", () -> {
                 Map<String, Object> result = new LinkedHashMap<>();

@@ -63,11 +63,11 @@ class MigrateRoleTest {
         assertThat(again.exitCode()).isEqualTo(0);
         assertThat(again.getOutput()).contains("\"schemaVersion\":\"" + latest + "\"").contains("\"migrationsApplied\":0");
 
-        // the operator brackets an upgrade with these two (docs/upgrade-and-rollback.md, "Write freeze")
+        // the operator brackets an upgrade with these two (docs/upgrade-and-rollback.md, "The write freeze")
         LaunchResult frozen = launcher.launch("freeze-writes");
         assertThat(frozen.exitCode()).as(frozen.getErrorOutput()).isZero();
         assertThat(frozen.getOutput()).contains("\"writesFrozen\":true").contains("\"since\":\"")
-                .contains("\"reason\":\"writes frozen by an administrator\"");
+                .contains("\"reason\":\"writes frozen by an administrator\"").contains("\"openTransactions\":0");
         LaunchResult lifted = launcher.launch("unfreeze-writes");
         assertThat(lifted.getOutput()).contains("{\"writesFrozen\":false,\"frozenSince\":\"").contains("\"frozenSeconds\":");
         assertThat(launcher.launch("unfreeze-writes").getOutput()).as("nothing to lift").contains("{\"writesFrozen\":false}");

@@ -55,6 +55,38 @@ public class WriteFreeze {
         return frozen;
     }
 
+    /**
+     * After {@link #freeze}: waits until every replica has seen the freeze (its cache) and every
+     * transaction begun before then has ended, so that a dump started afterwards holds every write
+     * that was accepted. Returns how many such transactions were still open after {@code max}.
+     */
+    public int awaitWritesDrained(Duration max) throws InterruptedException {
+        Thread.sleep(CACHE.plusMillis(500).toMillis());
+        Instant cutoff = db.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT clock_timestamp()")) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            int open = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle' AND xact_start < ?")) {
+                    ps.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                }
+            });
+            if (open == 0 || System.nanoTime() > deadline) {
+                return open;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Lifts the freeze; returns the one lifted, if there was one. */
     public Optional<Frozen> unfreeze() {
         Optional<Frozen> lifted = db.tx(WriteFreeze::lift);

@@ -8,7 +8,11 @@ import dev.helpdesk.app.testing.Api;
 import dev.helpdesk.app.testing.HelpDeskTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,30 @@ class WriteFreezeTest extends HelpDeskTest {
             Thread.sleep(200);
         }
         assertThat(relay.waiting()).as("the relay publishes again").isZero();
+    }
+
+    @Test
+    void freezingWaitsForTransactionsBegunBeforeItSoThatADumpAfterItHoldsTheirWrites() throws Exception {
+        try (Connection writer = db.dataSource().getConnection()) {
+            writer.setAutoCommit(false);
+            writer.createStatement().execute("SELECT 1"); // a request's transaction, open when the freeze comes
+            freeze.freeze("upgrade to 2.0.0");
+            CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return freeze.awaitWritesDrained(Duration.ofSeconds(30));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(4_000);
+            assertThat(drained).as("still waiting for the open transaction").isNotDone();
+            writer.commit();
+            assertThat(drained.get(10, TimeUnit.SECONDS)).as("no transaction left open").isZero();
+
+            writer.createStatement().execute("SELECT 1");
+            assertThat(freeze.awaitWritesDrained(Duration.ofSeconds(1))).as("a transaction that never ends is reported, not waited for forever")
+                    .isEqualTo(1);
+            writer.rollback();
+        }
     }
 }
