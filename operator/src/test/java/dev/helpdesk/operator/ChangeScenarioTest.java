@@ -43,7 +43,7 @@ class ChangeScenarioTest extends OperatorTest {
         installReady("helpdesk-minimal.yaml");
         var appBefore = client.apps().deployments().inNamespace(ns).withName("support-app").get();
         Map<String, String> before = versions();
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().app.replicas = 4;
             return hd;
         });
@@ -64,7 +64,7 @@ class ChangeScenarioTest extends OperatorTest {
         installReady("helpdesk-minimal.yaml");
         String hashBefore = client.apps().deployments().inNamespace(ns).withName("support-app").get()
                 .getSpec().getTemplate().getMetadata().getAnnotations().get("helpdesk.dev/config-hash");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().rateLimit.maxRequests = 50;
             return hd;
         });
@@ -81,7 +81,7 @@ class ChangeScenarioTest extends OperatorTest {
     @Test
     void pauseStopsAllChangesAndResumingConverges() throws InterruptedException {
         installReady("helpdesk-minimal.yaml");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getMetadata().getAnnotations().put(HelpDesk.PAUSED_ANNOTATION, "true");
             return hd;
         });
@@ -89,14 +89,14 @@ class ChangeScenarioTest extends OperatorTest {
         assertThat(paused.getMessage()).contains("helpdesk.dev/paused");
         assertThat(get("support").getStatus().phase).isEqualTo("Paused");
         Map<String, String> before = versions();
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().app.replicas = 5;
             return hd;
         });
         Thread.sleep(1500);
         assertThat(versions()).isEqualTo(before);
         assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get().getSpec().getReplicas()).isEqualTo(2);
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getMetadata().getAnnotations().remove(HelpDesk.PAUSED_ANNOTATION);
             return hd;
         });
@@ -108,7 +108,7 @@ class ChangeScenarioTest extends OperatorTest {
     @Test
     void thePostgresMajorCannotChangeInPlaceAndNothingIsTouched() {
         installReady("helpdesk-minimal.yaml");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().database.managed = new DatabaseSpec.Managed();
             h.getSpec().database.managed.version = "17";
             h.getSpec().app.replicas = 4;
@@ -121,7 +121,7 @@ class ChangeScenarioTest extends OperatorTest {
                 .getContainers().get(0).getImage()).endsWith(":16-alpine");
         assertThat(client.apps().deployments().inNamespace(ns).withName("support-app").get().getSpec().getReplicas()).isEqualTo(2);
 
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().database.managed.version = "16";
             return h;
         });

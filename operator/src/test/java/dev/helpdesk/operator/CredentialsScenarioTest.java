@@ -37,7 +37,7 @@ class CredentialsScenarioTest extends OperatorTest {
     }
 
     private void annotate(String key, String value) {
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getMetadata().getAnnotations().put(key, value);
             return hd;
         });
@@ -82,7 +82,7 @@ class CredentialsScenarioTest extends OperatorTest {
 
         // the same value again is no new request
         Map<String, String> rotated = secretData("support-secrets");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().app.replicas = 3;
             return hd;
         });

@@ -87,7 +87,7 @@ class ProductionScenarioTest extends OperatorTest {
                 .isNotNull());
 
         // a config change under autoscaling keeps the HPA's replica count
-        client.resources(dev.helpdesk.operator.api.HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().spamGuard.cooldownMs = 5000L;
             return h;
         });
@@ -110,7 +110,7 @@ class ProductionScenarioTest extends OperatorTest {
         client.secrets().inNamespace(ns).withName("hd-db").edit(s -> new SecretBuilder(s).withData(null)
                 .withStringData(Map.of("url", "postgresql://helpdesk:two@db.internal:5432/helpdesk")).build());
         // referenced Secrets are not owned, so the change is seen on the next reconcile (periodic, or any event)
-        client.resources(dev.helpdesk.operator.api.HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getMetadata().getAnnotations().put("example.com/nudge", "1");
             return h;
         });

@@ -95,7 +95,7 @@ class RestoreScenarioTest extends OperatorTest {
     }
 
     private void upgradeTo(String version) {
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().version = version;
             return hd;
         });

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RollbackScenarioTest extends OperatorTest {
 
     private void setVersion(String version) {
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().version = version;
             return hd;
         });
@@ -130,7 +130,7 @@ class RollbackScenarioTest extends OperatorTest {
     @Test
     void withoutAVersionThatServesTheSchemaOrAWriteFreezeNothingIsRolledBackAndTheStatusSaysWhatToDo() {
         installReady("helpdesk-minimal.yaml");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().upgrade.writeFreeze = false;
             return h;
         });
@@ -155,7 +155,7 @@ class RollbackScenarioTest extends OperatorTest {
     @Test
     void withAutoRollbackOffAFailedRolloutStays() throws InterruptedException {
         HelpDesk hd = install("helpdesk-minimal.yaml");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().upgrade.autoRollback = false;
             return h;
         });

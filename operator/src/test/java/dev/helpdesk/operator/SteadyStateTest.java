@@ -48,7 +48,7 @@ class SteadyStateTest extends OperatorTest {
         double before = reconciliations();
 
         // touching metadata wakes the reconciler without changing the spec
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getMetadata().getAnnotations().put("example.com/touched", "1");
             return hd;
         });

@@ -50,7 +50,7 @@ class UpgradeBackupScenarioTest extends OperatorTest {
     }
 
     private void upgradeTo(String version) {
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().version = version;
             return hd;
         });
@@ -128,7 +128,7 @@ class UpgradeBackupScenarioTest extends OperatorTest {
         assertThat(client.v1().events().inNamespace(ns).list().getItems()).filteredOn(e -> "PreUpgradeBackupFailed".equals(e.getReason()))
                 .singleElement().satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
 
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getMetadata().getAnnotations().put("helpdesk.dev/retry-migration", "1");
             return h;
         });

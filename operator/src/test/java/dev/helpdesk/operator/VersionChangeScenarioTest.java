@@ -22,7 +22,7 @@ class VersionChangeScenarioTest extends OperatorTest {
             + " what this version uses; run a newer version, or restore a backup taken by this version";
 
     private void setVersion(String version) {
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().version = version;
             return hd;
         });
@@ -81,7 +81,7 @@ class VersionChangeScenarioTest extends OperatorTest {
     @Test
     void aDowngradeTheOlderVersionCanServeRunsAFreshMigrationNotTheOldJob() {
         HelpDesk hd = install("helpdesk-minimal.yaml");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().upgrade.successfulJobsHistoryLimit = 5; // the install's Job stays: it must not be taken for today's migration
             return h;
         });

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class WriteFreezeScenarioTest extends OperatorTest {
 
     private void setVersion(String version) {
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(hd -> {
+        edit("support", hd -> {
             hd.getSpec().version = version;
             return hd;
         });
@@ -99,7 +99,7 @@ class WriteFreezeScenarioTest extends OperatorTest {
     @Test
     void withoutWriteFreezeTheBackupFreezesNothing() {
         installReady("helpdesk-minimal.yaml");
-        client.resources(HelpDesk.class).inNamespace(ns).withName("support").edit(h -> {
+        edit("support", h -> {
             h.getSpec().upgrade.writeFreeze = false;
             return h;
         });

@@ -41,6 +41,22 @@ public abstract class OperatorTest {
         return client.resources(HelpDesk.class).inNamespace(ns).withName(name).get();
     }
 
+    /**
+     * Changes a HelpDesk as a user does (read, change, write), retrying when the write loses to one
+     * of the operator's status writes (409), as kubectl edit would ask the user to.
+     */
+    protected HelpDesk edit(String name, java.util.function.UnaryOperator<HelpDesk> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.resources(HelpDesk.class).inNamespace(ns).withName(name).edit(change);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     protected Optional<Condition> condition(String name, String type) {
         HelpDesk hd = get(name);
         return hd == null || hd.getStatus() == null ? Optional.empty() : Conditions.find(hd.getStatus().conditions, type);
