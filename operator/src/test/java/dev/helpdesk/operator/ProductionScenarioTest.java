@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +23,22 @@ class ProductionScenarioTest extends OperatorTest {
                 .withStringData(data).build()).create();
     }
 
-    @Test
-    void productionSampleGetsItsOptionalPartsAndNoManagedDataServices() {
-        var crd = new CustomResourceDefinitionBuilder().withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
+    private void prometheusOperatorCrd(String kind, String plural) {
+        var crd = new CustomResourceDefinitionBuilder().withNewMetadata().withName(plural + ".monitoring.coreos.com").endMetadata()
                 .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
-                .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors").withSingular("servicemonitor").endNames()
+                .withNewNames().withKind(kind).withPlural(plural).withSingular(kind.toLowerCase()).endNames()
                 .addNewVersion().withName("v1").withServed(true).withStorage(true)
                 .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
                 .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build();
         if (client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).get() == null) {
             client.resource(crd).create();
         }
+    }
+
+    @Test
+    void productionSampleGetsItsOptionalPartsAndNoManagedDataServices() {
+        prometheusOperatorCrd("ServiceMonitor", "servicemonitors");
+        prometheusOperatorCrd("PrometheusRule", "prometheusrules");
         secret("hd-db", Map.of("url", "postgresql://helpdesk:pw@db.internal:5432/helpdesk?sslmode=require"));
         secret("hd-redis", Map.of("url", "rediss://:pw@redis.internal:6380"));
         secret("hd-smtp", Map.of("username", "mailer", "password", "secret"));
@@ -85,6 +91,15 @@ class ProductionScenarioTest extends OperatorTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client
                 .genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor").inNamespace(ns).withName("support-app").get())
                 .isNotNull());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var rule = client.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule").inNamespace(ns).withName("support-alerts").get();
+            assertThat(rule).as("spec.monitoring.prometheusRule of the production sample").isNotNull();
+            List<Map<String, Object>> rules = rule.get("spec", "groups", 0, "rules");
+            assertThat(rules).extracting(r -> r.get("alert")).containsExactly("HelpDeskDown", "HelpDeskDegraded", "MigrationFailed",
+                    "BackupMissing", "SLABreachRateHigh", "QueueBacklog", "DeadLetterQueueNotEmpty", "OperatorReconcileErrors");
+            assertThat(rules).extracting(r -> (String) r.get("expr")).allMatch(e -> e.contains("namespace=\"" + ns + "\""));
+            assertThat(rule.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("support"));
+        });
 
         // a config change under autoscaling keeps the HPA's replica count
         edit("support", h -> {

@@ -7,6 +7,9 @@ public final class Names {
     private Names() {}
 
     public static String app(HelpDesk hd) { return hd.getMetadata().getName() + "-app"; }
+
+    /** The HelpDesk's PrometheusRule. */
+    public static String alerts(HelpDesk hd) { return hd.getMetadata().getName() + "-alerts"; }
     public static String worker(HelpDesk hd) { return hd.getMetadata().getName() + "-worker"; }
     public static String postgres(HelpDesk hd) { return hd.getMetadata().getName() + "-postgres"; }
     public static String redis(HelpDesk hd) { return hd.getMetadata().getName() + "-redis"; }

@@ -70,9 +70,9 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "autoscaling", resources = "horizontalpodautoscalers", verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "networking.k8s.io", resources = {"ingresses", "networkpolicies"},
         verbs = {"get", "list", "watch", "create", "update", "patch", "delete"})
-@RBACRule(apiGroups = "monitoring.coreos.com", resources = "servicemonitors", verbs = {"get", "create", "update", "patch", "delete"})
+@RBACRule(apiGroups = "monitoring.coreos.com", resources = {"servicemonitors", "prometheusrules"}, verbs = {"get", "create", "update", "patch", "delete"})
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
-        resourceNames = "servicemonitors.monitoring.coreos.com", verbs = {"get"})
+        resourceNames = {"servicemonitors.monitoring.coreos.com", "prometheusrules.monitoring.coreos.com"}, verbs = {"get"})
 @RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskbackups", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskrestores", verbs = {"get", "list", "watch", "create"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
@@ -88,6 +88,8 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
 
     private final MeterRegistry metrics;
     private final MonitoringSupport monitoring;
+    private final MonitoringSupport prometheusRules;
+    private final dev.helpdesk.operator.monitoring.HelpDeskMetrics deskMetrics;
 
     private final dev.helpdesk.operator.lifecycle.OperatorClock clock;
 
@@ -98,7 +100,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
         this.metrics = metrics;
         this.events = new EventRecorder(client);
         this.health = health;
-        this.monitoring = new MonitoringSupport(client);
+        this.monitoring = new MonitoringSupport(client, ServiceMonitorDependent.CRD);
+        this.prometheusRules = new MonitoringSupport(client, dev.helpdesk.operator.dependent.PrometheusRuleDependent.CRD);
+        this.deskMetrics = new dev.helpdesk.operator.monitoring.HelpDeskMetrics(metrics);
     }
 
     // a changed answer of the app health probe (which runs off the reconcile thread) asks for a reconcile
@@ -163,6 +167,9 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
             HelpDesk written = client.resource(hd).updateStatus();
             statusWrites.remember(hd, before, written);
         }
+        deskMetrics.observed(hd.getMetadata().getNamespace(), hd.getMetadata().getName(), next);
+        deskMetrics.retainOnly(context.getPrimaryCache().list().map(h -> h.getMetadata().getNamespace() + "/" + h.getMetadata().getName())
+                .collect(java.util.stream.Collectors.toSet()));
         // after the status write they describe, so an Event never announces a state nobody can read yet
         report.transitions().forEach(t -> {
             if (t.warning()) {
@@ -322,6 +329,7 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                     () -> AppDependents.hpa(at));
             optional(applier, Boolean.TRUE.equals(spec.ingress.enabled), observed.get(Ingress.class, Names.app(hd)), () -> AppDependents.ingress(at));
             serviceMonitor(at, report, applier);
+            prometheusRule(at, report, applier);
         }
 
         Optional<Deployment> app = observed.get(Deployment.class, Names.app(hd));
@@ -372,6 +380,22 @@ public class HelpDeskReconciler implements Reconciler<HelpDesk> {
                 .inNamespace(hd.getMetadata().getNamespace());
         Optional<GenericKubernetesResource> actual = Optional.ofNullable(resources.withName(Names.app(hd)).get());
         optional(applier, wanted, actual, () -> ServiceMonitorDependent.desired(hd));
+    }
+
+    /** The HelpDesk's alerts (PrometheusRuleDependent), only where the Prometheus Operator's CRD exists. */
+    private void prometheusRule(HelpDesk hd, StatusReport report, Applier applier) {
+        boolean wanted = Boolean.TRUE.equals(hd.getSpec().monitoring.prometheusRule);
+        if (wanted ? !prometheusRules.installed() : !prometheusRules.knownInstalled()) {
+            if (wanted) {
+                report.note("monitoring.prometheusRule is on but the PrometheusRule CRD (" + dev.helpdesk.operator.dependent.PrometheusRuleDependent.CRD
+                        + ") is not installed; no PrometheusRule was created");
+            }
+            return;
+        }
+        var resources = client.genericKubernetesResources(dev.helpdesk.operator.dependent.PrometheusRuleDependent.API_VERSION,
+                dev.helpdesk.operator.dependent.PrometheusRuleDependent.KIND).inNamespace(hd.getMetadata().getNamespace());
+        Optional<GenericKubernetesResource> actual = Optional.ofNullable(resources.withName(Names.alerts(hd)).get());
+        optional(applier, wanted, actual, () -> dev.helpdesk.operator.dependent.PrometheusRuleDependent.desired(hd));
     }
 
     private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> void optional(Applier applier, boolean wanted, Optional<R> actual,
