@@ -44,14 +44,20 @@ public class WorkerRuntime {
             io.micrometer.core.instrument.FunctionCounter.builder("helpdesk.jobs.failed", w, Worker::failed)
                     .description("jobs that failed every attempt").register(metrics);
             io.micrometer.core.instrument.FunctionCounter.builder("helpdesk.jobs.retried", w, Worker::retried).register(metrics);
-            io.micrometer.core.instrument.Gauge.builder("helpdesk.jobs.dead_letter", queue.get(), q -> {
-                try {
-                    return q.stats().deadLetter();
-                } catch (RuntimeException e) {
-                    return Double.NaN;
-                }
-            }).register(metrics);
+            // what the QueueBacklog and DeadLetterQueueNotEmpty alerts read (docs/operations.md, "Alerts")
+            queueGauge("helpdesk.jobs.waiting", "jobs waiting to be processed, including those waiting for a retry", JobQueue.Stats::waiting);
+            queueGauge("helpdesk.jobs.dead_letter", "jobs that failed every attempt, waiting for a replay", JobQueue.Stats::deadLetter);
         }
+    }
+
+    private void queueGauge(String name, String description, java.util.function.ToLongFunction<JobQueue.Stats> figure) {
+        io.micrometer.core.instrument.Gauge.builder(name, queue.get(), q -> {
+            try {
+                return figure.applyAsLong(q.stats());
+            } catch (RuntimeException e) {
+                return Double.NaN; // Redis unreachable: no figure rather than a wrong one
+            }
+        }).description(description).register(metrics);
     }
 
     void stop(@Observes ShutdownEvent event) {

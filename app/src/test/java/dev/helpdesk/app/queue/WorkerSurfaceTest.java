@@ -53,7 +53,8 @@ class WorkerSurfaceTest {
     @Test
     void theWorkerAnswersItsProbeAndMetricsButNotTheApi() {
         given().get("/health").then().statusCode(200).body("status", equalTo("healthy"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("helpdesk_jobs"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("helpdesk_jobs_processed_total"))
+                .body(containsString("helpdesk_jobs_waiting ")).body(containsString("helpdesk_jobs_dead_letter "));
         given().contentType("application/json").body("{\"email\":\"a@example.com\",\"password\":\"whatever-long\"}")
                 .post("/api/v1/auth/login").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("the worker serves only /health"));
