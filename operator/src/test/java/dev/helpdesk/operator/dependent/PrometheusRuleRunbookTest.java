@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every alert of a HelpDesk's PrometheusRule links a runbook section that exists in docs/operations.md. */
+/** Every alert of a HelpDesk's PrometheusRule links a runbook section that exists in docs/operations.md and reads documented metrics. */
 class PrometheusRuleRunbookTest {
     /** GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces as hyphens. */
     static String anchor(String heading) {
@@ -23,7 +23,8 @@ class PrometheusRuleRunbookTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyAlertLinksAnExistingRunbookSection() throws IOException {
-        Set<String> anchors = Files.readAllLines(Path.of("..", "docs", "operations.md")).stream().filter(l -> l.startsWith("#"))
+        String operations = Files.readString(Path.of("..", "docs", "operations.md"));
+        Set<String> anchors = operations.lines().filter(l -> l.startsWith("#"))
                 .map(l -> anchor(l.replaceFirst("^#+", ""))).collect(Collectors.toSet());
         HelpDesk hd = Samples.helpDesk("helpdesk-production.yaml", "helpdesk");
         List<Map<String, Object>> rules = PrometheusRuleDependent.desired(hd).get("spec", "groups", 0, "rules");
@@ -34,6 +35,11 @@ class PrometheusRuleRunbookTest {
             assertThat(anchors).as(rule.get("alert") + ": " + url + " names a heading of docs/operations.md")
                     .contains(url.substring(url.indexOf('#') + 1));
             assertThat((Map<String, String>) rule.get("labels")).containsKey("severity");
+            java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\bhelpdesk_[a-z_]+").matcher((String) rule.get("expr"));
+            while (metric.find()) {
+                assertThat(operations).as(rule.get("alert") + " reads " + metric.group() + ", which docs/operations.md must name")
+                        .contains("`" + metric.group());
+            }
         }
     }
 
