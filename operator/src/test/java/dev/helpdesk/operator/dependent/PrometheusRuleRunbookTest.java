@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Every alert of a HelpDesk's PrometheusRule links a runbook section that exists in docs/operations.md and reads documented metrics. */
-class PrometheusRuleRunbookTest {
+public class PrometheusRuleRunbookTest {
     /** GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces as hyphens. */
-    static String anchor(String heading) {
+    public static String anchor(String heading) {
         return heading.strip().toLowerCase().replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
     }
 

@@ -1,0 +1,20 @@
+{{- define "helpdesk-operator.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}{{ .Release.Name | trunc 63 | trimSuffix "-" }}{{- else -}}{{ printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}{{- end -}}
+{{- end -}}
+
+{{- define "helpdesk-operator.serviceAccountName" -}}
+{{- default (include "helpdesk-operator.fullname" .) .Values.serviceAccount.name -}}
+{{- end -}}
+
+{{- define "helpdesk-operator.labels" -}}
+app.kubernetes.io/name: helpdesk-operator
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "helpdesk-operator.selector" -}}
+app.kubernetes.io/name: helpdesk-operator
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
