@@ -75,7 +75,7 @@ import java.util.concurrent.TimeUnit;
         resourceNames = {"servicemonitors.monitoring.coreos.com", "prometheusrules.monitoring.coreos.com"}, verbs = {"get"})
 @RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskbackups", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "helpdesk.dev", resources = "helpdeskrestores", verbs = {"get", "list", "watch", "create"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update", "patch"})
 // not generation-aware: the pause annotation and other metadata must reach the reconciler too
 @ControllerConfiguration(name = "helpdesk", generationAwareEventProcessing = false, fieldManager = Applier.MANAGER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 2, timeUnit = TimeUnit.MINUTES))
