@@ -6,8 +6,11 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 
 /** One helpdesk installation. */
+@CSVMetadata(displayName = "HelpDesk",
+        description = "One helpdesk installation: the app, its worker, PostgreSQL and Redis, upgrades with migrations, scheduled backups and alerts.")
 @Group("helpdesk.dev")
 @Version("v1alpha1")
 @ShortNames("hd")

@@ -6,8 +6,11 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 
 /** One backup of a HelpDesk: its database dump and attachment files. Not owned by the HelpDesk: it outlives it. */
+@CSVMetadata(displayName = "HelpDesk Backup",
+        description = "One backup of a HelpDesk: its database dump and attachment files, on a volume or in S3. It outlives the HelpDesk.")
 @Group("helpdesk.dev")
 @Version("v1alpha1")
 @ShortNames("hdb")

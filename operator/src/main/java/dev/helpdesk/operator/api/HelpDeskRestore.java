@@ -6,8 +6,11 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 
 /** Restores a HelpDeskBackup into a HelpDesk in place: safety backup, scale to 0, restore, then the backup's version and the spec's. */
+@CSVMetadata(displayName = "HelpDesk Restore",
+        description = "Restores a HelpDeskBackup into a HelpDesk in place: a safety backup first, then the restore, then the backup's version and the spec's.")
 @Group("helpdesk.dev")
 @Version("v1alpha1")
 @ShortNames("hdr")

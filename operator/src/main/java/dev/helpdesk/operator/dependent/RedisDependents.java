@@ -18,6 +18,7 @@ import java.util.Map;
 public final class RedisDependents {
     static final String COMPONENT = "redis";
     public static final String IMAGE_VERSION = "7.4";
+    public static final String IMAGE = "docker.io/library/redis:" + IMAGE_VERSION + "-alpine";
 
     private RedisDependents() {}
 
@@ -44,7 +45,7 @@ public final class RedisDependents {
                 .withSecurityContext(PodSecurity.pod(PodSecurity.REDIS_UID))
                 .addNewContainer()
                 .withName("redis")
-                .withImage("docker.io/library/redis:" + IMAGE_VERSION + "-alpine")
+                .withImage(IMAGE)
                 // appendfsync everysec: at most one second of queued jobs at risk on a node crash, as in Redis's own advice
                 .withArgs("--appendonly", "yes", "--appendfsync", "everysec", "--dir", "/data", "--requirepass", "$(REDIS_PASSWORD)")
                 .addNewEnv().withName("REDIS_PASSWORD").withNewValueFrom().withNewSecretKeyRef()

@@ -30,7 +30,7 @@ class ChartIT {
     private static final Path CHART = Path.of("..", "helm", "helpdesk-operator");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private static List<JsonNode> documents(String yaml) throws IOException {
+    static List<JsonNode> documents(String yaml) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
         try (var parser = new YAMLFactory().createParser(yaml)) {
             var it = YAML.readValues(parser, JsonNode.class);
@@ -59,7 +59,7 @@ class ChartIT {
     }
 
     /** group/resource[names]:verb for every rule of the given ClusterRoles and Roles. */
-    private static Set<String> grants(Stream<JsonNode> roles) {
+    static Set<String> grants(Stream<JsonNode> roles) {
         Set<String> grants = new TreeSet<>();
         roles.forEach(role -> role.path("rules").forEach(rule -> rule.path("apiGroups").forEach(g -> rule.path("resources").forEach(r ->
                 rule.path("verbs").forEach(v -> grants.add(g.asText() + "/" + r.asText() + (rule.has("resourceNames")

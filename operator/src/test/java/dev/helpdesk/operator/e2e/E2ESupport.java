@@ -132,6 +132,42 @@ public abstract class E2ESupport {
         return List.copyOf(operators);
     }
 
+    /** The minimal sample reaches Ready and a backup of it succeeds, and nothing the operator did was refused by RBAC. */
+    protected void installsAndBacksUpWithNothingForbidden(OperatorProcess operator, String backup) {
+        installMinimalReady();
+        apply("""
+                apiVersion: helpdesk.dev/v1alpha1
+                kind: HelpDeskBackup
+                metadata: {name: %s}
+                spec: {helpDeskRef: {name: support}, reason: manual}
+                """.formatted(backup));
+        eventually("backup taken", Duration.ofMinutes(1), () -> assertThat((Object) client.genericKubernetesResources(
+                HELPDESK_API_VERSION, "HelpDeskBackup").inNamespace(ns).withName(backup).get().get("status", "phase"))
+                .isEqualTo("Succeeded"));
+        assertThat(operator.logText().toLowerCase()).as("nothing the operator did was refused").doesNotContain("forbidden");
+    }
+
+    /** A kubeconfig that authenticates as ServiceAccount {@code name} of this namespace (a token of it) and nothing else. */
+    protected Path kubeconfigOf(String serviceAccount) throws IOException {
+        String token = client.serviceAccounts().inNamespace(ns).withName(serviceAccount)
+                .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
+                        .withExpirationSeconds(3600L).endSpec().build()).getStatus().getToken();
+        Config admin = Config.fromKubeconfig(kubeconfig.toFile());
+        String ca = admin.getCaCertData() != null ? admin.getCaCertData()
+                : java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(admin.getCaCertFile())));
+        Path file = Files.createTempFile(serviceAccount + "-", ".kubeconfig");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: e2e, cluster: {server: "%s", certificate-authority-data: "%s"}}]
+                users: [{name: operator, user: {token: "%s"}}]
+                contexts: [{name: operator, context: {cluster: e2e, user: operator, namespace: "%s"}}]
+                current-context: operator
+                """.formatted(admin.getMasterUrl(), ca, token, ns));
+        return file;
+    }
+
     /** The holder identity of the leader-election Lease, if anyone holds it. */
     protected Optional<String> leaseHolder() {
         Lease lease = client.leases().inNamespace(LEASE_NAMESPACE).withName(LEASE).get();
