@@ -3,7 +3,6 @@ package dev.helpdesk.operator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpdesk.operator.build.OlmBundle;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -15,8 +14,7 @@ import io.fabric8.openshift.api.model.operatorhub.v1alpha1.StrategyDeploymentPer
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.StrategyDetailsDeployment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * environment the kubelet would give it, to a Ready HelpDesk and a backup, with nothing forbidden.
  */
 class BundleE2E extends E2ESupport {
+    private static final String TARGET_NAMESPACES = "metadata.annotations['olm.targetNamespaces']";
 
     @Test
     void theCsvsPermissionsDeploymentAndInstallModeRunAHelpDesk() throws Exception {
@@ -54,18 +53,10 @@ class BundleE2E extends E2ESupport {
                     .build()).create();
             assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(serviceAccount);
 
-            OperatorProcess.Options options = new OperatorProcess.Options().env("KUBECONFIG", kubeconfigOf(serviceAccount).toString());
-            List<String> fromAnnotation = new ArrayList<>();
-            for (EnvVar env : spec.getTemplate().getSpec().getContainers().get(0).getEnv()) {
-                if (env.getValueFrom() != null && "metadata.annotations['olm.targetNamespaces']".equals(env.getValueFrom().getFieldRef().getFieldPath())) {
-                    options.env(env.getName(), ns);
-                    fromAnnotation.add(env.getName());
-                } else if (env.getValue() != null && !env.getName().equals("LOG_FORMAT_JSON")) { // readable logs for the test
-                    options.env(env.getName(), env.getValue());
-                }
-            }
-            assertThat(fromAnnotation).hasSize(3);
-            OperatorProcess operator = startOperator("olm-sa", options).awaitStarted();
+            assertThat(spec.getTemplate().getSpec().getContainers().get(0).getEnv()).filteredOn(e -> e.getValueFrom() != null)
+                    .filteredOn(e -> TARGET_NAMESPACES.equals(e.getValueFrom().getFieldRef().getFieldPath())).hasSize(3);
+            OperatorProcess operator = startOperatorAs("olm-sa", spec.getTemplate().getSpec(), ns,
+                    Map.of(TARGET_NAMESPACES, ns, "metadata.namespace", ns, "metadata.name", "olm-sa"));
             installsAndBacksUpWithNothingForbidden(operator, "support-by-olm-operator");
         } finally {
             client.rbac().clusterRoleBindings().withName(role).delete();

@@ -149,7 +149,12 @@ public abstract class E2ESupport {
 
     /** A kubeconfig that authenticates as ServiceAccount {@code name} of this namespace (a token of it) and nothing else. */
     protected Path kubeconfigOf(String serviceAccount) throws IOException {
-        String token = client.serviceAccounts().inNamespace(ns).withName(serviceAccount)
+        return kubeconfigOf(ns, serviceAccount);
+    }
+
+    /** A kubeconfig that authenticates as ServiceAccount {@code serviceAccount} of {@code namespace} and nothing else. */
+    protected Path kubeconfigOf(String namespace, String serviceAccount) throws IOException {
+        String token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
                 .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
                         .withExpirationSeconds(3600L).endSpec().build()).getStatus().getToken();
         Config admin = Config.fromKubeconfig(kubeconfig.toFile());
@@ -164,8 +169,32 @@ public abstract class E2ESupport {
                 users: [{name: operator, user: {token: "%s"}}]
                 contexts: [{name: operator, context: {cluster: e2e, user: operator, namespace: "%s"}}]
                 current-context: operator
-                """.formatted(admin.getMasterUrl(), ca, token, ns));
+                """.formatted(admin.getMasterUrl(), ca, token, namespace));
         return file;
+    }
+
+    /**
+     * Starts the operator jar as the container of {@code pod} would run: with the environment the
+     * kubelet gives it (values, and field references resolved from {@code fields}; LOG_FORMAT_JSON
+     * aside, so the test reads plain lines) and the kubeconfig of its ServiceAccount.
+     */
+    protected OperatorProcess startOperatorAs(String name, io.fabric8.kubernetes.api.model.PodSpec pod, String namespace,
+            Map<String, String> fields) throws IOException {
+        OperatorProcess.Options options = new OperatorProcess.Options()
+                .env("KUBECONFIG", kubeconfigOf(namespace, pod.getServiceAccountName()).toString());
+        for (var env : pod.getContainers().get(0).getEnv()) {
+            if (env.getName().equals("LOG_FORMAT_JSON")) {
+                continue;
+            }
+            if (env.getValueFrom() != null) {
+                String path = env.getValueFrom().getFieldRef().getFieldPath();
+                assertThat(fields).as("a value for field %s of %s", path, env.getName()).containsKey(path);
+                options.env(env.getName(), fields.get(path));
+            } else {
+                options.env(env.getName(), env.getValue() == null ? "" : env.getValue());
+            }
+        }
+        return startOperator(name, options).awaitStarted();
     }
 
     /** The holder identity of the leader-election Lease, if anyone holds it. */
