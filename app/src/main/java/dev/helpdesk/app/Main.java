@@ -422,13 +422,14 @@ public class Main implements QuarkusApplication {
                   admin     %s
                   agent     %s / %s%s
                   customer  %s / %s%s
-                Try: curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
-                       -d '{"email":"%s","password":"%s"}'
+                Open %s/ in a browser and sign in, or try the API:
+                  curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
+                         -d '{"email":"%s","password":"%s"}'
                 Stop with Ctrl+C; data stays in %s.
                 %n""", url, everywhere ? "listening on all interfaces" : "reachable from this machine only; --listen 0.0.0.0 to share",
                 seeded ? "demo data created" : "existing data kept", adminLine,
                 generated.agentEmail(), generated.agentPassword(), passwords, generated.customerEmail(), generated.customerPassword(),
-                passwords, url, generated.agentEmail(), generated.agentPassword(), standalone.dataDir());
+                passwords, url, url, generated.agentEmail(), generated.agentPassword(), standalone.dataDir());
         Quarkus.waitForExit();
         return 0;
     }

@@ -6,13 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import dev.helpdesk.app.abuse.LoginThrottle;
 import dev.helpdesk.app.abuse.ThrottledSeparately;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.web.ApiException;
-import dev.helpdesk.app.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import dev.helpdesk.app.web.Rules;
@@ -35,18 +33,13 @@ import java.time.Instant;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
     private final Db db;
-    private final PasswordHasher hasher;
+    private final PasswordLogin passwordLogin;
     private final Sessions sessions;
     private final CurrentActor current;
-    private final LoginThrottle throttle;
-    private final ClientAddress clientAddress;
 
-    public AuthResource(Db db, PasswordHasher hasher, Sessions sessions, CurrentActor current, LoginThrottle throttle,
-                        ClientAddress clientAddress) {
+    public AuthResource(Db db, PasswordLogin passwordLogin, Sessions sessions, CurrentActor current) {
         this.db = db;
-        this.throttle = throttle;
-        this.clientAddress = clientAddress;
-        this.hasher = hasher;
+        this.passwordLogin = passwordLogin;
         this.sessions = sessions;
         this.current = current;
     }
@@ -73,18 +66,7 @@ public class AuthResource {
     @Path("/login")
     @ThrottledSeparately
     public LoginResult login(@NotNull(message = "must be a JSON object") @Valid Login body, @Context HttpServerRequest request) {
-        String email = body.email().trim();
-        String address = clientAddress.of(request);
-        throttle.checkNotLocked(email, address);
-        var credentials = db.read(c -> UserRepository.credentials(c, email));
-        boolean ok = hasher.matches(body.password(), credentials.map(UserRepository.Credentials::passwordHash).orElse(null));
-        if (!ok || !credentials.get().user().active()) {
-            throttle.failed(email, address);
-            throw new ApiException(401, "invalid-credentials", "Invalid credentials",
-                    "the email or password is wrong, or the account is deactivated", null, null);
-        }
-        throttle.succeeded(email, address);
-        User user = credentials.get().user();
+        User user = passwordLogin.verify(body.email(), body.password(), request);
         return LoginResult.of(db.tx(c -> sessions.start(c, user.id())), user);
     }
 

@@ -34,12 +34,20 @@ public class Sessions {
 
     /** Starts a session for a user who has just proven who they are. */
     public Issued start(Connection c, long userId) throws SQLException {
+        Instant ends = Instant.now().plus(sessionMax);
+        return issue(c, userId, open(c, userId, ends), ends);
+    }
+
+    /** A session without tokens (a browser's, whose cookie refers to it); its id. */
+    public long open(Connection c, long userId) throws SQLException {
+        return open(c, userId, Instant.now().plus(sessionMax));
+    }
+
+    private static long open(Connection c, long userId, Instant ends) throws SQLException {
         // sessions long over are of no use to anyone: drop them as this user's new one starts
         Sql.update(c, "DELETE FROM auth_sessions WHERE user_id = ? AND (expires_at < now() - interval '1 day' "
                 + "OR revoked_at < now() - interval '1 day')", userId);
-        Instant ends = Instant.now().plus(sessionMax);
-        long sessionId = Sql.insert(c, "INSERT INTO auth_sessions (user_id, expires_at) VALUES (?, ?)", userId, ends);
-        return issue(c, userId, sessionId, ends);
+        return Sql.insert(c, "INSERT INTO auth_sessions (user_id, expires_at) VALUES (?, ?)", userId, ends);
     }
 
     private Issued issue(Connection c, long userId, long sessionId, Instant sessionEnds) throws SQLException {

@@ -93,6 +93,15 @@ public class TokenService {
         return REFRESH_TOKEN_PREFIX + random();
     }
 
+    public static String newWebSessionToken() {
+        return random();
+    }
+
+    /** 43 characters (256 bits, URL-safe): what a form carries to prove it came from our page. */
+    public static String newCsrfToken() {
+        return random();
+    }
+
     private static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

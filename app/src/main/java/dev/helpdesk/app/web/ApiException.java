@@ -77,6 +77,11 @@ public class ApiException extends jakarta.ws.rs.WebApplicationException {
         return status;
     }
 
+    /** The invalid fields of a validation error; empty otherwise. */
+    public List<FieldError> errors() {
+        return errors == null ? List.of() : errors;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

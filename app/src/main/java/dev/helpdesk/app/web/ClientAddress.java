@@ -37,6 +37,15 @@ public class ClientAddress {
         return client;
     }
 
+    /** Whether the client reached us over TLS: directly, or per X-Forwarded-Proto from a trusted proxy (never the client's say). */
+    public boolean isSecure(HttpServerRequest request) {
+        if (request.isSSL()) {
+            return true;
+        }
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return !trusted.isEmpty() && isTrusted(peer) && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
     private boolean isTrusted(String address) {
         InetAddress a;
         try {

@@ -184,7 +184,11 @@ class StandaloneIT {
         Desk first = start(data, Map.of("HELPDESK_ADMIN_EMAIL", "boss@example.com", "HELPDESK_ADMIN_PASSWORD", "first-pass-123"));
         assertThat(first.output()).contains("http://127.0.0.1:" + first.port()).contains("reachable from this machine only")
                 .contains("boss@example.com / (HELPDESK_ADMIN_PASSWORD)").doesNotContain("first-pass-123")
-                .contains("Listening on: http://127.0.0.1:" + first.port());
+                .contains("Listening on: http://127.0.0.1:" + first.port())
+                .contains("Open http://127.0.0.1:" + first.port() + "/ in a browser");
+        // what the banner points a browser at: the sign-in page
+        assertThat(first.api().noFilters().redirects().follow(true).get("/").then().statusCode(200).extract().asString())
+                .contains("<h1>Sign in</h1>");
         login(first, "boss@example.com", "first-pass-123", 200);
         first.process().destroy();
         first.process().onExit().get();

@@ -1,0 +1,73 @@
+package dev.helpdesk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.helpdesk.app.testing.Api;
+import dev.helpdesk.app.testing.HelpDeskTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Real headless Chromium against the app on real PostgreSQL and Redis: a customer signs in and
+ * opens a ticket (after a field error), an agent answers with a note and a reply, and the
+ * customer sees the reply but not the note. Screenshots of each page: target/screenshots.
+ */
+@QuarkusTest
+class BrowserJourneyTest extends HelpDeskTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void aCustomerOpensATicketAndAnAgentAnswersIt() {
+        long org = Api.organization(Api.admin(), Api.unique("Acme"));
+        Api.Person customer = Api.person(Api.admin(), "customer", org);
+        Api.Person agent = Api.person(Api.admin(), "agent", null);
+        long id;
+
+        try (Browser b = new Browser(root.toString())) {
+            b.open("/");
+            assertThat(b.path()).startsWith("/login");
+            b.screenshot("sign-in");
+            b.type("#email", customer.email()).type("#password", "wrong-password").click("form[action='/login'] button[type=submit]");
+            assertThat(b.text("#form-error")).contains("Wrong email or password");
+
+            b.signIn(customer.email(), "password-123");
+            b.click("a.button[href='/tickets/new']");
+            b.type("#subject", " ").type("#description", "The label printer prints blank labels.").click("form[action='/tickets/new'] button");
+            assertThat(b.text("#subject-error")).as("the error is next to its field").isNotBlank();
+            assertThat(b.find("#subject").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(b.find("#description").getAttribute("value")).as("nothing typed is lost").contains("blank labels");
+            b.screenshot("new-ticket-with-error");
+            b.type("#subject", "Label printer prints blank labels").click("form[action='/tickets/new'] button");
+            assertThat(b.text("h1")).contains("Label printer prints blank labels");
+            id = Long.parseLong(b.path().replaceAll("\\D", ""));
+
+            b.click("nav a[href='/tickets']");
+            assertThat(b.text("#ticket-list")).contains("Label printer prints blank labels");
+            b.screenshot("my-tickets");
+        }
+
+        try (Browser b = new Browser(root.toString())) {
+            b.signIn(agent.email(), "password-123");
+            b.open("/tickets/" + id);
+            b.type("#body", "Firmware 2.1 has this bug; check the version first.").click("#internal").click("form[action$='/comments'] button");
+            b.type("#body", "We are sending a technician this afternoon.").click("form[action$='/comments'] button");
+            assertThat(b.driver.findElements(By.cssSelector("article.note"))).hasSize(1);
+            assertThat(b.driver.findElements(By.cssSelector("article.reply"))).hasSize(1);
+            b.screenshot("ticket-agent");
+        }
+
+        try (Browser b = new Browser(root.toString())) {
+            b.signIn(customer.email(), "password-123");
+            b.open("/tickets/" + id);
+            assertThat(b.text("main")).contains("We are sending a technician this afternoon.").doesNotContain("Firmware 2.1");
+            assertThat(b.driver.findElements(By.cssSelector("#internal"))).as("customers cannot write notes").isEmpty();
+            b.screenshot("ticket-customer");
+            b.click("nav form[action='/logout'] button");
+            assertThat(b.path()).startsWith("/login");
+        }
+    }
+}
