@@ -3,6 +3,7 @@ package dev.helpdesk.app.freeze;
 import dev.helpdesk.app.web.ApiException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -15,6 +16,15 @@ public class WriteFreezeFilter {
     static final long RETRY_AFTER_SECONDS = 30;
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String AUTH = "/api/v1/auth/";
+    private static final Set<String> PAGE_SIGN_IN_OUT = Set.of("/login", "/logout");
+
+    private static final String READ_ONLY_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Read-only for a moment · HelpDesk</title>
+            <link rel="stylesheet" href="/ui.css"></head><body><main id="main"><h1>The helpdesk is read-only for a moment</h1>
+            <p id="error-message">An upgrade is under way: you can read tickets, but nothing can be changed for a few minutes.
+            What you sent was not saved. Go back (your text is still in the form) and send it again in a minute.</p>
+            <p><a href="/">Back to the tickets</a></p></main></body></html>
+            """;
 
     private final WriteFreeze freeze;
 
@@ -24,13 +34,21 @@ public class WriteFreezeFilter {
 
     // after authentication, so a bad token still answers 401
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 5)
-    public void refuseWrites(ContainerRequestContext ctx) {
-        if (READS.contains(ctx.getMethod()) || ctx.getUriInfo().getPath().startsWith(AUTH)) {
-            return;
+    public Response refuseWrites(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getPath();
+        if (READS.contains(ctx.getMethod()) || path.startsWith(AUTH) || PAGE_SIGN_IN_OUT.contains(path)) {
+            return null;
         }
-        freeze.current().ifPresent(f -> {
-            throw ApiException.unavailable("writes-frozen", "the helpdesk is read-only since " + f.since() + " (" + f.reason()
-                    + "); reads work, writes are accepted again when it is over", RETRY_AFTER_SECONDS);
-        });
+        var frozen = freeze.current();
+        if (frozen.isEmpty()) {
+            return null;
+        }
+        if (!path.startsWith("/api/")) {
+            // a web page's form: a page a person can read, not problem+json
+            return Response.status(503).type("text/html; charset=UTF-8").header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(READ_ONLY_PAGE).build();
+        }
+        throw ApiException.unavailable("writes-frozen", "the helpdesk is read-only since " + frozen.get().since() + " ("
+                + frozen.get().reason() + "); reads work, writes are accepted again when it is over", RETRY_AFTER_SECONDS);
     }
 }
