@@ -84,7 +84,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (e.getResponse() != null && e.getResponse().getStatus() == 404 && isPageRequest(uri, headers)) {
+            return Response.status(404).type("text/html; charset=UTF-8").entity(PAGE_NOT_FOUND).build();
+        }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException jpe) {
                 return json(jpe);
@@ -116,6 +119,19 @@ public class ProblemMappers {
         return ProblemResponses.of(new ApiException(status, slug,
                 Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
                 detail, null, null));
+    }
+
+    private static final String PAGE_NOT_FOUND = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found · HelpDesk</title>
+            <link rel="stylesheet" href="/ui.css"></head><body><main id="main"><h1>Not found</h1>
+            <p id="error-message">There is no page at this address.</p><p><a href="/">Back to the tickets</a></p></main></body></html>
+            """;
+
+    /** A browser asking for a page (not the API, which always answers problem+json). */
+    private static boolean isPageRequest(jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        String path = uri.getRequestUri().getPath();
+        String accept = headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT);
+        return !path.startsWith("/api/") && !path.startsWith("/q/") && accept != null && accept.contains("text/html");
     }
 
     @ServerExceptionMapper

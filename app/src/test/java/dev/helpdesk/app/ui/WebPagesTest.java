@@ -145,4 +145,15 @@ class WebPagesTest extends HelpDeskTest {
         replay.cookies.put("hd_session", session);
         assertThat(replay.get("/tickets").header("Location")).as("the old cookie is worthless").endsWith("/login?next=/tickets");
     }
+
+    @Test
+    void aBrowserAtAnUnknownAddressGetsAPageTheApiAProblem() {
+        Response page = new WebClient().request().accept("text/html,application/xhtml+xml").get("/no/such/page");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.asString()).contains("There is no page at this address.");
+        Response api = new WebClient().request().accept("text/html").get("/api/v1/no-such-thing");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+    }
 }
