@@ -136,15 +136,18 @@ public class UiResource {
 
     @GET
     @Path("tickets")
-    public Response tickets(@QueryParam("q") String q) {
+    public Response tickets(@QueryParam("q") String q, @QueryParam("view") String view) {
         Actor me = current.orNull();
         if (me == null) {
             return Pages.seeOther("/login?next=/tickets");
         }
         TicketListParams params = new TicketListParams();
         params.q = q == null || q.isBlank() ? null : q.trim();
+        QueueView queue = me.isStaff() ? QueueView.parse(view) : QueueView.ALL;
+        queue.apply(params);
         List<Ticket> items = tickets.list(me, TicketFilter.of(params, me.id())).items();
-        return pages.ok(ticketList.data("tickets", items).data("q", params.q == null ? "" : params.q));
+        return pages.ok(ticketList.data("tickets", items).data("q", params.q == null ? "" : params.q).data("view", queue)
+                .data("views", me.isStaff() ? List.of(QueueView.values()) : List.of()));
     }
 
     @GET
@@ -242,11 +245,45 @@ public class UiResource {
         return ticketView(me, id, 400, body == null ? "" : body, errors);
     }
 
+    @POST
+    @Path("tickets/{id: [1-9][0-9]{0,17}}/update")
+    @Consumes(FORM)
+    public Response update(@PathParam("id") long id, @FormParam("status") String status, @FormParam("priority") String priority,
+                           @FormParam("assignee") String assignee, @FormParam("version") String version,
+                           @FormParam(FormToken.FIELD) String token) {
+        Actor me = current.orNull();
+        if (me == null) {
+            return Pages.seeOther("/login?next=/tickets/" + id);
+        }
+        if (!FormToken.matches(web.csrfToken(), token)) {
+            return expiredForm();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        int answer;
+        try {
+            var patch = TicketChange.from(me, status, priority, assignee);
+            tickets.update(me, id, patch, version == null || !version.matches("[0-9]{1,18}") ? null : "\"" + version + "\"");
+            return Pages.seeOther("/tickets/" + id);
+        } catch (IllegalArgumentException e) {
+            answer = 400;
+            errors.put("update", sentence(e.getMessage()));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return notFound();
+            }
+            answer = e.status() == 412 ? 409 : e.status();
+            errors.put("update", e.status() == 412 ? "Someone changed this ticket since you opened it. This is the ticket as it is now:"
+                    + " make your change again." : sentence(e.getMessage()));
+        }
+        return ticketView(me, id, answer, "", errors);
+    }
+
     private Response ticketView(Actor me, long id, int status, String draft, Map<String, String> errors) {
         try {
             Ticket t = tickets.get(me, id);
             return pages.page(status, ticketPage.data("ticket", t).data("comments", comments.list(me, id)).data("draft", draft)
-                    .data("errors", errors));
+                    .data("errors", errors).data("statuses", TicketChange.statusChoices(t.status()))
+                    .data("priorities", java.util.Arrays.stream(Priority.values()).map(Priority::toString).toList()));
         } catch (ApiException e) {
             if (e.status() == 404 || e.status() == 403) {
                 return notFound(); // another organization's ticket: as if it did not exist

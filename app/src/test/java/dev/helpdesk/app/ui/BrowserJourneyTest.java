@@ -25,6 +25,7 @@ class BrowserJourneyTest extends HelpDeskTest {
         long org = Api.organization(Api.admin(), Api.unique("Acme"));
         Api.Person customer = Api.person(Api.admin(), "customer", org);
         Api.Person agent = Api.person(Api.admin(), "agent", null);
+        firstResponseWithinAnHour(org);
         long id;
 
         try (Browser b = new Browser(root.toString())) {
@@ -52,11 +53,23 @@ class BrowserJourneyTest extends HelpDeskTest {
 
         try (Browser b = new Browser(root.toString())) {
             b.signIn(agent.email(), "password-123");
+            assertThat(b.text(".views a[aria-current=page]")).isEqualTo("My open tickets");
+            b.click(".views a[href='/tickets?view=unassigned']");
+            assertThat(b.text("#ticket-list")).contains("Label printer prints blank labels");
+            b.screenshot("queue-unassigned");
+            b.click("#ticket-list a[href='/tickets/" + id + "']");
+            assertThat(b.text("#sla-targets li[data-metric=first_response]")).contains("active");
+            new org.openqa.selenium.support.ui.Select(b.find("#assignee")).selectByValue("me");
+            b.click("form[action$='/update'] button");
+            assertThat(b.text("#assignee option[value=keep]")).startsWith("me");
+            b.click("nav a[href='/tickets']");
+            assertThat(b.text("#ticket-list")).as("now under My open tickets").contains("Label printer prints blank labels");
             b.open("/tickets/" + id);
             b.type("#body", "Firmware 2.1 has this bug; check the version first.").click("#internal").click("form[action$='/comments'] button");
             b.type("#body", "We are sending a technician this afternoon.").click("form[action$='/comments'] button");
             assertThat(b.driver.findElements(By.cssSelector("article.note"))).hasSize(1);
             assertThat(b.driver.findElements(By.cssSelector("article.reply"))).hasSize(1);
+            assertThat(b.text("#sla-targets li[data-metric=first_response]")).as("the public reply was the first response").contains("met");
             b.screenshot("ticket-agent");
         }
 
@@ -69,5 +82,17 @@ class BrowserJourneyTest extends HelpDeskTest {
             b.click("nav form[action='/logout'] button");
             assertThat(b.path()).startsWith("/login");
         }
+    }
+
+    /** An SLA policy for this organization only (first in order), so other tests' tickets are not affected. */
+    private static void firstResponseWithinAnHour(long org) {
+        java.util.List<java.util.Map<String, String>> always = java.util.stream.Stream.of("monday", "tuesday", "wednesday", "thursday",
+                "friday", "saturday", "sunday").map(d -> java.util.Map.of("day", d, "start", "00:00", "end", "00:00")).toList();
+        long calendar = Api.as(Api.admin()).body(java.util.Map.of("name", Api.unique("Always"), "timeZone", "UTC", "windows", always,
+                "holidays", java.util.List.of())).post("/api/v1/business-calendars").then().statusCode(201).extract().<Number>path("id").longValue();
+        Api.as(Api.admin()).body(java.util.Map.of("name", Api.unique("Acme"), "position", 0, "calendarId", calendar,
+                "conditions", java.util.Map.of("organizationIds", java.util.List.of(org)),
+                "targets", java.util.Map.of("normal", java.util.Map.of("first_response", java.util.Map.of("minutes", 60)))))
+                .post("/api/v1/sla-policies").then().statusCode(201);
     }
 }

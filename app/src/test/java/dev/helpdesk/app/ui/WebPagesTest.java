@@ -156,4 +156,26 @@ class WebPagesTest extends HelpDeskTest {
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void aChangeToATicketSomeoneElseChangedMeanwhileIsRefusedAndTheLatestShown() {
+        Api.Person c = customer();
+        long id = Api.ticket(c.token(), "Projector");
+        Api.Person agent = Api.person(Api.admin(), "agent", null);
+        WebClient browser = new WebClient().signIn(agent.email(), "password-123");
+        String page = browser.get("/tickets/" + id).asString();
+        assertThat(page).contains("name=\"version\" value=\"1\"");
+        Api.as(agent.token()).body(Map.of("priority", "high")).patch("/api/v1/tickets/" + id).then().statusCode(200);
+
+        Response stale = browser.post("/tickets/" + id + "/update", Map.of("status", "open", "priority", "low", "assignee", "me",
+                "version", "1", "_csrf", browser.token()));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.asString()).contains("Someone changed this ticket since you opened it", "selected>high<");
+        Response bad = browser.post("/tickets/" + id + "/update", Map.of("assignee", "everyone", "version", "2", "_csrf", browser.token()));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.asString()).contains("Assignee must be keep, me or none.");
+        assertThat(browser.post("/tickets/" + id + "/update", Map.of("status", "pending", "assignee", "me", "version", "2",
+                "_csrf", browser.token())).statusCode()).isEqualTo(303);
+        assertThat(Api.as(agent.token()).get("/api/v1/tickets/" + id).then().extract().<String>path("status")).isEqualTo("pending");
+    }
 }
