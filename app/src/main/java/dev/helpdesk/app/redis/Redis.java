@@ -37,6 +37,11 @@ public class Redis {
         return connection().sync();
     }
 
+    /** A connection of its own for SUBSCRIBE (a subscribed connection can do nothing else); Lettuce re-subscribes after a reconnect. */
+    public io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return client.connectPubSub();
+    }
+
     public boolean ping() {
         try {
             return "PONG".equals(sync().ping());

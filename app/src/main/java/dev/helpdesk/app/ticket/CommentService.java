@@ -1,5 +1,6 @@
 package dev.helpdesk.app.ticket;
 
+import dev.helpdesk.app.live.TicketEvents;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
@@ -34,8 +35,10 @@ public class CommentService {
     private final TicketService tickets;
     private final AuditLog audit;
     private final SlaService sla;
+    private final TicketEvents events;
 
-    public CommentService(Db db, TicketService tickets, AuditLog audit, SlaService sla) {
+    public CommentService(Db db, TicketService tickets, AuditLog audit, SlaService sla, TicketEvents events) {
+        this.events = events;
         this.db = db;
         this.tickets = tickets;
         this.audit = audit;
@@ -52,8 +55,10 @@ public class CommentService {
         if (!actor.isStaff() && !isPublic) {
             throw ApiException.forbiddenField("public", "customers cannot write internal notes");
         }
-        return db.tx(c -> {
+        Ticket[] changed = new Ticket[1];
+        Comment added = db.tx(c -> {
             Ticket ticket = tickets.visible(c, actor, ticketId, true);
+            changed[0] = ticket;
             if (ticket.status() == TicketStatus.CLOSED) {
                 throw ApiException.conflict("ticket-closed", "ticket " + ticketId + " is closed; open a follow-up ticket instead");
             }
@@ -77,6 +82,8 @@ public class CommentService {
             }
             return find(c, id).orElseThrow();
         });
+        events.changed(changed[0]);
+        return added;
     }
 
     static TicketStatus statusAfterComment(TicketStatus current, boolean byStaff, boolean isPublic) {

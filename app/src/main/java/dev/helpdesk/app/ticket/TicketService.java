@@ -1,5 +1,6 @@
 package dev.helpdesk.app.ticket;
 
+import dev.helpdesk.app.live.TicketEvents;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.helpdesk.app.abuse.SpamGuard;
 import dev.helpdesk.app.audit.AuditLog;
@@ -43,8 +44,11 @@ public class TicketService {
     private final SpamGuard spamGuard;
     private final Counter created;
     private final SlaService sla;
+    private final TicketEvents events;
 
-    public TicketService(Db db, AuditLog audit, SpamGuard spamGuard, MeterRegistry metrics, SlaService sla) {
+    public TicketService(Db db, AuditLog audit, SpamGuard spamGuard, MeterRegistry metrics, SlaService sla,
+                         TicketEvents events) {
+        this.events = events;
         this.db = db;
         this.sla = sla;
         this.audit = audit;
@@ -101,6 +105,7 @@ public class TicketService {
             return refreshed(c, actor, id);
         });
         created.increment();
+        events.changed(ticket);
         return ticket;
     }
 
@@ -180,7 +185,7 @@ public class TicketService {
                 throw ApiException.forbiddenField("status", "customers may only mark their tickets solved; reply to reopen one");
             }
         }
-        return db.tx(c -> {
+        Ticket updated = db.tx(c -> {
             Ticket before = visible(c, actor, id, true);
             ETags.require(ifMatch, before.version(), "ticket " + id);
             Instant at = Sql.clock(c);
@@ -222,6 +227,8 @@ public class TicketService {
             }
             return refreshed(c, actor, id);
         });
+        events.changed(updated);
+        return updated;
     }
 
     /** The ticket if the actor may see it; 404 otherwise, so existence does not leak. */
@@ -234,10 +241,15 @@ public class TicketService {
     }
 
     public static boolean canSee(Actor actor, Ticket t) {
-        if (actor.isStaff() || t.requesterId() == actor.id()) {
+        return canSee(actor, t.requesterId(), t.organizationId());
+    }
+
+    /** Staff see every ticket; a customer the tickets they requested and those of their organization. */
+    public static boolean canSee(Actor actor, long requesterId, Long organizationId) {
+        if (actor.isStaff() || requesterId == actor.id()) {
             return true;
         }
-        return actor.organizationId() != null && actor.organizationId().equals(t.organizationId());
+        return actor.organizationId() != null && actor.organizationId().equals(organizationId);
     }
 
     static Ticket withStatus(Ticket t, TicketStatus status, Instant now) {

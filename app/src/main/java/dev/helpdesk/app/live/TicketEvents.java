@@ -1,0 +1,92 @@
+package dev.helpdesk.app.live;
+
+import dev.helpdesk.app.redis.OutageWarning;
+import dev.helpdesk.app.redis.Redis;
+import dev.helpdesk.app.ticket.Ticket;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * "A ticket changed", fanned out through Redis pub/sub so the open pages on every replica hear
+ * of a change made through any of them. Best effort: a page that misses one (Redis down)
+ * catches up at its next poll or reload; nothing is stored.
+ */
+@ApplicationScoped
+public class TicketEvents {
+    static final String CHANNEL = "helpdesk:ticket-changes";
+    private static final Logger LOG = Logger.getLogger(TicketEvents.class);
+
+    /** Enough to decide who may hear of it without reading the ticket again. */
+    public record Change(long ticketId, long requesterId, Long organizationId) {
+        String encode() {
+            return ticketId + "," + requesterId + "," + (organizationId == null ? "" : organizationId);
+        }
+
+        static Change decode(String message) {
+            String[] f = message.split(",", -1);
+            return new Change(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2].isEmpty() ? null : Long.parseLong(f[2]));
+        }
+    }
+
+    private final Redis redis;
+    private final Set<Consumer<Change>> listeners = ConcurrentHashMap.newKeySet();
+    private final OutageWarning outage = new OutageWarning(LOG, "live updates paused, Redis unreachable");
+    private StatefulRedisPubSubConnection<String, String> subscription;
+
+    public TicketEvents(Redis redis) {
+        this.redis = redis;
+    }
+
+    /** After a committed change to a ticket. */
+    public void changed(Ticket t) {
+        try {
+            redis.sync().publish(CHANNEL, new Change(t.id(), t.requesterId(), t.organizationId()).encode());
+        } catch (RuntimeException e) {
+            outage.warn(e);
+        }
+    }
+
+    /** Hears every change from every replica until the returned action is run. */
+    public Runnable listen(Consumer<Change> listener) {
+        subscribe();
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private synchronized void subscribe() {
+        if (subscription != null) {
+            return;
+        }
+        try {
+            StatefulRedisPubSubConnection<String, String> c = redis.connectPubSub();
+            c.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    Change change = Change.decode(message);
+                    listeners.forEach(l -> l.accept(change));
+                }
+            });
+            c.sync().subscribe(CHANNEL);
+            subscription = c;
+        } catch (RuntimeException e) {
+            outage.warn(e); // the next page to connect tries again
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the pub/sub connection", e);
+            }
+        }
+    }
+}
