@@ -80,7 +80,9 @@ class BrowserJourneyTest extends HelpDeskTest {
             assertThat(b.driver.findElements(By.cssSelector("#internal"))).as("customers cannot write notes").isEmpty();
             b.screenshot("ticket-customer");
             b.click("nav form[action='/logout'] button");
-            assertThat(b.path()).startsWith("/login");
+            // the click returns before the browser has followed the redirect: wait for it
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> b.path().startsWith("/login"));
         }
     }
 
