@@ -179,9 +179,7 @@ public class UiResource {
             errors.put("priority", "Choose low, normal, high or urgent.");
         }
         var body = new TicketService.CreateTicket(subject, description, parsed, null, null, null, null);
-        for (ConstraintViolation<TicketService.CreateTicket> v : validator.validate(body)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), sentence(v.getMessage()));
-        }
+        fieldErrors(body, errors);
         if (errors.isEmpty()) {
             try {
                 return Pages.seeOther("/tickets/" + tickets.create(me, body).id());
@@ -225,9 +223,7 @@ public class UiResource {
         }
         var comment = new CommentService.AddComment(body, !(me.isStaff() && "on".equals(internal)));
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<CommentService.AddComment> v : validator.validate(comment)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), sentence(v.getMessage()));
-        }
+        fieldErrors(comment, errors);
         if (errors.isEmpty()) {
             try {
                 comments.add(me, id, comment);
@@ -307,6 +303,13 @@ public class UiResource {
             return "/tickets";
         }
         return next;
+    }
+
+    /** The bean-validation errors of a form's body, by field, as sentences; a field keeps its first error. */
+    private <T> void fieldErrors(T body, Map<String, String> errors) {
+        for (ConstraintViolation<T> v : validator.validate(body)) {
+            errors.putIfAbsent(v.getPropertyPath().toString(), sentence(v.getMessage()));
+        }
     }
 
     private static String sentence(String message) {
