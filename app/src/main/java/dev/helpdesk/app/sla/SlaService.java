@@ -64,6 +64,11 @@ public class SlaService {
         }
     }
 
+    /** How long before a deadline a clock counts as at risk. */
+    public long reminderLeadMinutes() {
+        return reminderLeadMinutes;
+    }
+
     public Policies policies(Connection c) throws SQLException {
         return new Policies(c);
     }

@@ -20,11 +20,18 @@ public final class AttachmentRepository {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM attachments WHERE comment_id = ? ORDER BY id", AttachmentRepository::map, commentId);
     }
 
+    /** The files of a ticket the reader may see: its description's, and those of comments visible to them (staff: all). */
+    public static List<Attachment> visibleOnTicket(Connection c, long ticketId, boolean staff) throws SQLException {
+        return Sql.list(c, "SELECT a.id, a.ticket_id, a.comment_id, a.filename, a.content_type, a.size_bytes, a.sha256, a.created_at, "
+                + "a.storage_key FROM attachments a LEFT JOIN comments cm ON cm.id = a.comment_id"
+                + " WHERE a.ticket_id = ? AND (a.comment_id IS NULL OR cm.public OR ?) ORDER BY a.id", AttachmentRepository::map, ticketId, staff);
+    }
+
     static Optional<Attachment> find(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM attachments WHERE id = ?", AttachmentRepository::map, id);
     }
 
-    static long insert(Connection c, long ticketId, long commentId, long uploaderId, String filename, String contentType,
+    static long insert(Connection c, long ticketId, Long commentId, long uploaderId, String filename, String contentType,
                        long size, String sha256, String key) throws SQLException {
         return Sql.insert(c, "INSERT INTO attachments (ticket_id, comment_id, uploader_id, filename, content_type, size_bytes, "
                 + "sha256, storage_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ticketId, commentId, uploaderId, filename,
@@ -32,7 +39,7 @@ public final class AttachmentRepository {
     }
 
     private static Attachment map(ResultSet rs) throws SQLException {
-        return new Attachment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getLong("comment_id"), rs.getString("filename"),
+        return new Attachment(rs.getLong("id"), rs.getLong("ticket_id"), Sql.nullableLong(rs, "comment_id"), rs.getString("filename"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), Sql.instant(rs, "created_at"),
                 rs.getString("storage_key"));
     }

@@ -30,7 +30,11 @@ public class AttachmentResource {
     @GET
     @Path("/{id}")
     public Response download(@PathParam("id") long id) {
-        AttachmentService.Download d = attachments.download(current.require(), id);
+        return asDownload(attachments.download(current.require(), id));
+    }
+
+    /** A file as a download that a browser never renders in this site's origin (the API's and the pages'). */
+    public static Response asDownload(AttachmentService.Download d) {
         Attachment a = d.attachment();
         String encoded = URLEncoder.encode(a.filename(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(d.content(), a.contentType())

@@ -4,7 +4,6 @@ import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.config.AppConfig;
 import dev.helpdesk.app.db.Db;
-import dev.helpdesk.app.ticket.Comment;
 import dev.helpdesk.app.ticket.CommentService;
 import dev.helpdesk.app.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,12 +40,13 @@ public class AttachmentService {
         this.limits = config.attachments();
     }
 
-    public Attachment upload(Actor actor, long ticketId, long commentId, String filename, long declaredLength,
+    /** Stores a file on the comment {@code commentId}, or on the ticket's description when it is null. */
+    public Attachment upload(Actor actor, long ticketId, Long commentId, String filename, long declaredLength,
                              InputStream body) {
-        Comment comment = db.read(c -> comments.writable(c, actor, ticketId, commentId, false));
-        if (!actor.isStaff() && comment.authorId() != actor.id()) {
-            throw ApiException.forbidden("customers can attach files only to their own comments");
-        }
+        db.read(c -> {
+            comments.attachable(c, actor, ticketId, commentId, false);
+            return null;
+        });
         if (declaredLength > limits.maxBytes()) {
             throw tooLarge();
         }
@@ -58,22 +58,14 @@ public class AttachmentService {
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
                 size = copyAtMost(body, out, limits.maxBytes());
             }
-            if (size == 0) {
-                throw ApiException.invalidField("body", "the upload is empty");
-            }
-            String type = ContentSniffer.detect(tmp);
-            if (!ContentSniffer.allowed(type, limits.allowedMimeTypes())) {
-                throw new ApiException(415, "unsupported-attachment-type", "Unsupported attachment type",
-                        "the file's content is " + type + ", which is not allowed; allowed: "
-                                + String.join(", ", limits.allowedMimeTypes()), null, null);
-            }
+            String type = acceptedType(tmp, size);
             String name = AttachmentNames.display(filename, type);
             String key = "tickets/" + ticketId + "/" + UUID.randomUUID();
             store.put(key, tmp, type);
             String digest = HexFormat.of().formatHex(sha.digest());
             try {
                 return db.tx(c -> {
-                    comments.writable(c, actor, ticketId, commentId, true); // the ticket may have been closed while the file streamed
+                    comments.attachable(c, actor, ticketId, commentId, true); // the ticket may have been closed while the file streamed
                     java.time.Instant at = dev.helpdesk.app.db.Sql.clock(c);
                     long id = AttachmentRepository.insert(c, ticketId, commentId, actor.id(), name, type, size, digest, key);
                     audit.record(c, "ticket", ticketId, ticketId, actor.id(), "attached", AuditLog.changes()
@@ -99,6 +91,35 @@ public class AttachmentService {
         }
     }
 
+    /**
+     * The sniffed type of a file already on disk if it would be accepted; otherwise the error
+     * {@link #upload} would give (empty 400, too large 413, type 415). Lets a form refuse a bad
+     * file before it creates anything.
+     */
+    public String acceptedType(Path file, long size) throws IOException {
+        if (size == 0) {
+            throw ApiException.invalidField("body", "the upload is empty");
+        }
+        if (size > limits.maxBytes()) {
+            throw tooLarge();
+        }
+        String type = ContentSniffer.detect(file);
+        if (!ContentSniffer.allowed(type, limits.allowedMimeTypes())) {
+            throw new ApiException(415, "unsupported-attachment-type", "Unsupported attachment type",
+                    "the file's content is " + type + ", which is not allowed; allowed: "
+                            + String.join(", ", limits.allowedMimeTypes()), null, null);
+        }
+        return type;
+    }
+
+    /** Every file of the ticket the actor may see: the description's and those of the comments visible to them. */
+    public java.util.List<Attachment> list(Actor actor, long ticketId) {
+        return db.read(c -> {
+            comments.seeable(c, actor, ticketId, null);
+            return AttachmentRepository.visibleOnTicket(c, ticketId, actor.isStaff());
+        });
+    }
+
     public record Download(Attachment attachment, InputStream content) {}
 
     public Download download(Actor actor, long attachmentId) {
@@ -106,7 +127,7 @@ public class AttachmentService {
             Attachment found = AttachmentRepository.find(c, attachmentId)
                     .orElseThrow(() -> ApiException.notFound("attachment " + attachmentId));
             try {
-                comments.visible(c, actor, found.ticketId(), found.commentId());
+                comments.seeable(c, actor, found.ticketId(), found.commentId());
             } catch (ApiException e) {
                 throw ApiException.notFound("attachment " + attachmentId);
             }

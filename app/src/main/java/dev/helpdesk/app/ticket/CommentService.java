@@ -97,6 +97,7 @@ public class CommentService {
         return db.read(c -> {
             tickets.visible(c, actor, ticketId, false);
             Map<Long, List<Attachment>> files = AttachmentRepository.forTicket(c, ticketId).stream()
+                    .filter(a -> a.commentId() != null) // the description's files are listed with the ticket's
                     .collect(Collectors.groupingBy(Attachment::commentId));
             return Sql.list(c, SELECT + "WHERE c.ticket_id = ?" + (actor.isStaff() ? "" : " AND c.public") + " ORDER BY c.id",
                     rs -> map(rs, files.getOrDefault(rs.getLong("id"), List.of())), ticketId);
@@ -104,15 +105,29 @@ public class CommentService {
     }
 
     /**
-     * The comment if the actor may add files to it: it is visible to them, and its ticket is not
-     * closed (409); with {@code lock} the ticket stays locked until the transaction ends.
+     * Checks the actor may add files to the comment ({@code commentId}) or, when null, to the
+     * ticket's description: it is visible to them, customers add only to what they wrote, and the
+     * ticket is not closed (409). With {@code lock} the ticket stays locked until the transaction ends.
      */
-    public Comment writable(Connection c, Actor actor, long ticketId, long commentId, boolean lock) throws SQLException {
+    public void attachable(Connection c, Actor actor, long ticketId, Long commentId, boolean lock) throws SQLException {
         Ticket ticket = tickets.visible(c, actor, ticketId, lock);
         if (ticket.status() == TicketStatus.CLOSED) {
             throw ApiException.conflict("ticket-closed", "ticket " + ticketId + " is closed; open a follow-up ticket instead");
         }
-        return visible(c, actor, ticketId, commentId);
+        long author = commentId == null ? ticket.requesterId() : visible(c, actor, ticketId, commentId).authorId();
+        if (!actor.isStaff() && author != actor.id()) {
+            throw ApiException.forbidden(commentId == null ? "customers can attach files only to tickets they opened"
+                    : "customers can attach files only to their own comments");
+        }
+    }
+
+    /** Checks the actor may see files of the comment, or (null) of the ticket's description; 404 otherwise. */
+    public void seeable(Connection c, Actor actor, long ticketId, Long commentId) throws SQLException {
+        if (commentId == null) {
+            tickets.visible(c, actor, ticketId, false);
+        } else {
+            visible(c, actor, ticketId, commentId);
+        }
     }
 
     public Comment get(Actor actor, long ticketId, long commentId) {

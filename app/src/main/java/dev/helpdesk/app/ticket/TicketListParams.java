@@ -69,6 +69,10 @@ public class TicketListParams extends PageRequest.Params {
     @Parameter(description = "full-text search: words, \"quoted phrase\", -word, or")
     public String q;
 
+    @QueryParam("sla")
+    @Parameter(description = "agents: 'at_risk' (a running SLA clock due within the reminder lead) or 'breached' (overdue, unsolved)")
+    public SlaCondition sla;
+
     @QueryParam("sort")
     public TicketSort sort;
 }

@@ -13,7 +13,7 @@ final class TicketQuery {
     private final List<String> where = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
 
-    TicketQuery(Actor actor, TicketFilter f) {
+    TicketQuery(Actor actor, TicketFilter f, long atRiskLeadMinutes) {
         if (!actor.isStaff()) {
             visibleTo(actor);
         }
@@ -33,6 +33,11 @@ final class TicketQuery {
         }
         if (!f.tags().isEmpty()) {
             add("t.tags @> ?", f.tags());
+        }
+        if (f.sla() == SlaCondition.AT_RISK) {
+            add(f.sla().where(), (int) Math.min(atRiskLeadMinutes, Integer.MAX_VALUE));
+        } else if (f.sla() == SlaCondition.BREACHED) {
+            add(f.sla().where());
         }
         range("t.created_at", f.createdFrom(), f.createdTo());
         range("t.updated_at", f.updatedFrom(), f.updatedTo());

@@ -68,6 +68,7 @@ public class TicketResource {
     }
 
     @Operation(operationId = "listTickets", summary = "List and search tickets")
+    @Extension(name = "x-errors", value = "403 A customer filtered by SLA state (sla)")
     @GET
     public Page<Ticket> list(@Valid @BeanParam TicketListParams params) {
         Actor actor = current.require();
@@ -134,6 +135,25 @@ public class TicketResource {
         Actor actor = current.require();
         Attachment a = attachments.upload(actor, id, commentId, filename, headers.getLength(), body);
         return links.created(a.downloadUrl()).entity(a).build();
+    }
+
+    @Operation(operationId = "uploadTicketAttachment", summary = "Attach a file (the raw bytes as the body) to the ticket's description")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Attachment.class)))
+    @Extension(name = "x-errors", value = "403 Customers attach only to tickets they opened | 409 The ticket is closed (ticket-closed) | 413 Larger than ATTACH_MAX_BYTES (attachment-too-large) | 415 The content of the file is not an allowed type (unsupported-attachment-type)")
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attachToTicket(@PathParam("id") long id, @QueryParam("filename") String filename, @Context HttpHeaders headers,
+                                   InputStream body) {
+        Attachment a = attachments.upload(current.require(), id, null, filename, headers.getLength(), body);
+        return links.created(a.downloadUrl()).entity(a).build();
+    }
+
+    @Operation(operationId = "listTicketAttachments", summary = "Every file of the ticket you may see (customers: not those of internal notes)")
+    @GET
+    @Path("/{id}/attachments")
+    public List<Attachment> attachments(@PathParam("id") long id) {
+        return attachments.list(current.require(), id);
     }
 
     @Operation(operationId = "ticketAudit", summary = "The history of the ticket (agents)")

@@ -114,8 +114,11 @@ public class TicketService {
     }
 
     public Page<Ticket> list(Actor actor, TicketFilter filter) {
+        if (filter.sla() != null && !actor.isStaff()) {
+            throw ApiException.forbiddenField("sla", "only agents and admins filter by SLA state");
+        }
         return db.read(c -> {
-            Page<Ticket> page = new TicketQuery(actor, filter).run(c, filter);
+            Page<Ticket> page = new TicketQuery(actor, filter, sla.reminderLeadMinutes()).run(c, filter);
             if (!actor.isStaff()) {
                 return page;
             }

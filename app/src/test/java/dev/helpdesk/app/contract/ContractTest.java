@@ -1,6 +1,7 @@
 package dev.helpdesk.app.contract;
 
 import static io.restassured.RestAssured.given;
+import static dev.helpdesk.app.testing.SampleFiles.PNG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ContractTest extends HelpDeskTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] PNG = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
-            new byte[64]);
 
     /** One request as a client would send it; {@code token} null means anonymous. */
     record Call(String method, String path, Map<String, String> query, String contentType, Object body, String accept, String token) {
@@ -218,6 +217,11 @@ class ContractTest extends HelpDeskTest {
         c.put("uploadAttachment", new Case((r, t) -> Call.of("POST", "/api/v1/tickets/" + ticket + "/comments/" + comment + "/attachments")
                         .as(t).query("filename", "shot.png").type("image/png", PNG),
                 (r, t) -> Call.of("POST", "/api/v1/tickets/" + ticket + "/comments/abc/attachments").as(t).type("image/png", PNG)));
+        c.put("uploadTicketAttachment", new Case((r, t) -> Call.of("POST", "/api/v1/tickets/" + (r.equals("customer") ? ticket
+                        : Api.ticket(customer.token(), "with a file")) + "/attachments").as(t).query("filename", "shot.png").type("image/png", PNG),
+                (r, t) -> Call.of("POST", "/api/v1/tickets/abc/attachments").as(t).type("image/png", PNG)));
+        c.put("listTicketAttachments", new Case((r, t) -> Call.of("GET", "/api/v1/tickets/" + ticket + "/attachments").as(t),
+                (r, t) -> Call.of("GET", "/api/v1/tickets/abc/attachments").as(t)));
         c.put("listUsers", new Case((r, t) -> Call.of("GET", "/api/v1/users").as(t).query("role", "agent"),
                 (r, t) -> Call.of("GET", "/api/v1/users").as(t).query("role", "boss")));
         c.put("createUser", new Case((r, t) -> Call.of("POST", "/api/v1/users").as(t).json(Map.of("email", Api.unique("u") + "@test.example",
@@ -314,11 +318,5 @@ class ContractTest extends HelpDeskTest {
         }
         assertThat(problems).isEmpty();
         assertThat(covered).hasSizeGreaterThanOrEqualTo(operations.size());
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -2,6 +2,11 @@ package dev.helpdesk.app.storage;
 
 import static dev.helpdesk.app.testing.Api.as;
 import static dev.helpdesk.app.testing.Api.problem;
+import static dev.helpdesk.app.testing.SampleFiles.EXE;
+import static dev.helpdesk.app.testing.SampleFiles.HTML;
+import static dev.helpdesk.app.testing.SampleFiles.PDF;
+import static dev.helpdesk.app.testing.SampleFiles.PNG;
+import static dev.helpdesk.app.testing.SampleFiles.concat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +26,6 @@ import org.junit.jupiter.api.Test;
 /** Attachments are accepted by what their bytes are, within the size limit, and only shown to who may see them. */
 @QuarkusTest
 class AttachmentTest extends HelpDeskTest {
-    static final byte[] PNG = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
-            new byte[64]);
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] EXE = concat("MZ".getBytes(StandardCharsets.US_ASCII), new byte[200]);
-    static final byte[] HTML = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.US_ASCII);
-
     Api.Person agent;
     Api.Person customer;
     Api.Person stranger;
@@ -123,9 +121,35 @@ class AttachmentTest extends HelpDeskTest {
         as(agent.token()).get("/api/v1/tickets/" + ticket + "/comments").then().body("[0].attachments", hasSize(0));
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    @Test
+    void theTicketsOwnDescriptionTakesFilesFromItsRequesterAndStaff() {
+        String path = "/api/v1/tickets/" + ticket + "/attachments";
+        long own = given().header("Authorization", "Bearer " + customer.token()).contentType("image/png").body(PNG)
+                .queryParam("filename", "before.png").post(path).then().statusCode(201).body("commentId", org.hamcrest.Matchers.nullValue())
+                .extract().<Number>path("id").longValue();
+        given().header("Authorization", "Bearer " + agent.token()).contentType("application/pdf").body(PDF)
+                .queryParam("filename", "manual.pdf").post(path).then().statusCode(201);
+        long orgId = as(agent.token()).get("/api/v1/tickets/" + ticket).then().extract().<Number>path("organizationId").longValue();
+        Api.Person colleague = Api.person(Api.admin(), "customer", orgId);
+        as(colleague.token()).get(path).then().statusCode(200);
+        given().header("Authorization", "Bearer " + colleague.token()).contentType("image/png").body(PNG).post(path).then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("tickets they opened"));
+        given().header("Authorization", "Bearer " + stranger.token()).contentType("image/png").body(PNG).post(path).then().statusCode(404);
+        as(stranger.token()).get(path).then().statusCode(404);
+        as(stranger.token()).get("/api/v1/attachments/" + own).then().statusCode(404);
+
+        long note = as(agent.token()).body(Map.of("body", "internal log", "public", false)).post("/api/v1/tickets/" + ticket + "/comments")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+        upload(agent.token(), note, PNG, "image/png", "log.png").statusCode(201);
+        upload(customer.token(), reply, PNG, "image/png", "reply.png").statusCode(201);
+        as(customer.token()).get(path).then().statusCode(200).body("filename", org.hamcrest.Matchers.contains("before.png", "manual.pdf", "reply.png"));
+        as(agent.token()).get(path).then().body("filename", org.hamcrest.Matchers.contains("before.png", "manual.pdf", "log.png", "reply.png"));
+        as(customer.token()).get("/api/v1/tickets/" + ticket + "/comments").then().body("[0].attachments.filename",
+                org.hamcrest.Matchers.contains("reply.png"));
+
+        as(agent.token()).body(Map.of("status", "solved")).patch("/api/v1/tickets/" + ticket).then().statusCode(200);
+        as(agent.token()).body(Map.of("status", "closed")).patch("/api/v1/tickets/" + ticket).then().statusCode(200);
+        problem(given().header("Authorization", "Bearer " + customer.token()).contentType("image/png").body(PNG).post(path).then(),
+                409, "ticket-closed");
     }
 }

@@ -62,6 +62,14 @@ public final class Api {
         return ticket(token, Map.of("subject", subject, "description", "Description of " + subject, "priority", "normal"));
     }
 
+    /** A business calendar open around the clock (UTC), so SLA clocks run in plain minutes. */
+    public static long alwaysOpenCalendar(String adminToken) {
+        java.util.List<Map<String, String>> windows = java.util.stream.Stream.of("monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday").map(d -> Map.of("day", d, "start", "00:00", "end", "00:00")).toList();
+        return as(adminToken).body(Map.of("name", unique("Always"), "timeZone", "UTC", "windows", windows, "holidays", java.util.List.of()))
+                .post("/api/v1/business-calendars").then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
     public static ValidatableResponse problem(ValidatableResponse r, int status, String type) {
         return r.statusCode(status).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("/" + type)).body("status", org.hamcrest.Matchers.equalTo(status));
