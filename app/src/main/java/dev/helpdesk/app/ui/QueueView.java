@@ -1,12 +1,13 @@
 package dev.helpdesk.app.ui;
 
+import dev.helpdesk.app.ticket.SlaCondition;
 import dev.helpdesk.app.ticket.TicketListParams;
 import dev.helpdesk.app.ticket.TicketStatus;
 import java.util.List;
 
 /** The agent's saved views of the ticket list. */
 enum QueueView {
-    MINE("My open tickets"), UNASSIGNED("Unassigned"), ALL("All tickets");
+    MINE("My open tickets"), UNASSIGNED("Unassigned"), AT_RISK("At risk"), BREACHED("Breached"), ALL("All tickets");
 
     private static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD);
     final String label;
@@ -42,6 +43,8 @@ enum QueueView {
                 params.assignee = "none";
                 params.status = OPEN;
             }
+            case AT_RISK -> params.sla = SlaCondition.AT_RISK;
+            case BREACHED -> params.sla = SlaCondition.BREACHED;
             case ALL -> { }
         }
     }

@@ -7,6 +7,8 @@ import dev.helpdesk.app.auth.PasswordLogin;
 import dev.helpdesk.app.auth.TokenService;
 import dev.helpdesk.app.auth.WebSessions;
 import dev.helpdesk.app.directory.User;
+import dev.helpdesk.app.storage.Attachment;
+import dev.helpdesk.app.storage.AttachmentService;
 import dev.helpdesk.app.ticket.CommentService;
 import dev.helpdesk.app.ticket.Priority;
 import dev.helpdesk.app.ticket.Ticket;
@@ -36,6 +38,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The web pages: sign in and out, the ticket list, opening a ticket, a ticket's conversation.
@@ -61,6 +65,8 @@ public class UiResource {
     @Inject TicketService tickets;
     @Inject CommentService comments;
     @Inject Validator validator;
+    @Inject FormFiles formFiles;
+    @Inject AttachmentService attachments;
 
     @GET
     public Response home() {
@@ -161,9 +167,9 @@ public class UiResource {
 
     @POST
     @Path("tickets/new")
-    @Consumes(FORM)
-    public Response createTicket(@FormParam("subject") String subject, @FormParam("description") String description,
-                                 @FormParam("priority") String priority, @FormParam(FormToken.FIELD) String token) {
+    @Consumes({FORM, MediaType.MULTIPART_FORM_DATA})
+    public Response createTicket(@RestForm String subject, @RestForm String description, @RestForm String priority,
+                                 @RestForm(FormToken.FIELD) String token, @RestForm(FormFiles.FIELD) List<FileUpload> files) {
         Actor me = current.orNull();
         if (me == null) {
             return Pages.seeOther("/login?next=/tickets/new");
@@ -180,9 +186,13 @@ public class UiResource {
         }
         var body = new TicketService.CreateTicket(subject, description, parsed, null, null, null, null);
         fieldErrors(body, errors);
+        List<FileUpload> chosen = FormFiles.chosen(files);
+        formFiles.problem(chosen).ifPresent(p -> errors.put(FormFiles.FIELD, p));
         if (errors.isEmpty()) {
             try {
-                return Pages.seeOther("/tickets/" + tickets.create(me, body).id());
+                long id = tickets.create(me, body).id();
+                formFiles.attach(me, id, null, chosen);
+                return Pages.seeOther("/tickets/" + id);
             } catch (ApiException e) {
                 e.errors().forEach(f -> errors.putIfAbsent(f.field(), sentence(f.message())));
                 if (errors.isEmpty()) {
@@ -211,9 +221,9 @@ public class UiResource {
 
     @POST
     @Path("tickets/{id: [1-9][0-9]{0,17}}/comments")
-    @Consumes(FORM)
-    public Response comment(@PathParam("id") long id, @FormParam("body") String body, @FormParam("internal") String internal,
-                            @FormParam(FormToken.FIELD) String token) {
+    @Consumes({FORM, MediaType.MULTIPART_FORM_DATA})
+    public Response comment(@PathParam("id") long id, @RestForm String body, @RestForm String internal,
+                            @RestForm(FormToken.FIELD) String token, @RestForm(FormFiles.FIELD) List<FileUpload> files) {
         Actor me = current.orNull();
         if (me == null) {
             return Pages.seeOther("/login?next=/tickets/" + id);
@@ -224,9 +234,11 @@ public class UiResource {
         var comment = new CommentService.AddComment(body, !(me.isStaff() && "on".equals(internal)));
         Map<String, String> errors = new LinkedHashMap<>();
         fieldErrors(comment, errors);
+        List<FileUpload> chosen = FormFiles.chosen(files);
+        formFiles.problem(chosen).ifPresent(p -> errors.put(FormFiles.FIELD, p));
         if (errors.isEmpty()) {
             try {
-                comments.add(me, id, comment);
+                formFiles.attach(me, id, comments.add(me, id, comment).id(), chosen);
                 return Pages.seeOther("/tickets/" + id);
             } catch (ApiException e) {
                 if (e.status() == 404 || e.status() == 403) {
@@ -277,7 +289,9 @@ public class UiResource {
     private Response ticketView(Actor me, long id, int status, String draft, Map<String, String> errors) {
         try {
             Ticket t = tickets.get(me, id);
+            List<Attachment> ticketFiles = attachments.list(me, id).stream().filter(a -> a.commentId() == null).toList();
             return pages.page(status, ticketPage.data("ticket", t).data("comments", comments.list(me, id)).data("draft", draft)
+                    .data("ticketFiles", ticketFiles)
                     .data("errors", errors).data("statuses", TicketChange.statusChoices(t.status()))
                     .data("priorities", java.util.Arrays.stream(Priority.values()).map(Priority::toString).toList()));
         } catch (ApiException e) {

@@ -42,8 +42,11 @@ class BrowserJourneyTest extends HelpDeskTest {
             assertThat(b.find("#subject").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(b.find("#description").getAttribute("value")).as("nothing typed is lost").contains("blank labels");
             b.screenshot("new-ticket-with-error");
-            b.type("#subject", "Label printer prints blank labels").click("form[action='/tickets/new'] button");
+            b.type("#subject", "Label printer prints blank labels");
+            b.find("#files").sendKeys(sampleFile("blank-label.png").toString());
+            b.click("form[action='/tickets/new'] button");
             assertThat(b.text("h1")).contains("Label printer prints blank labels");
+            assertThat(b.text("article.message ul.files")).as("the file is attached to the ticket").contains("blank-label.png");
             id = Long.parseLong(b.path().replaceAll("\\D", ""));
 
             b.click("nav a[href='/tickets']");
@@ -59,6 +62,7 @@ class BrowserJourneyTest extends HelpDeskTest {
             b.screenshot("queue-unassigned");
             b.click("#ticket-list a[href='/tickets/" + id + "']");
             assertThat(b.text("#sla-targets li[data-metric=first_response]")).contains("active");
+            assertThat(b.text("article.message ul.files")).as("agents see the customer's file").contains("blank-label.png");
             new org.openqa.selenium.support.ui.Select(b.find("#assignee")).selectByValue("me");
             b.click("form[action$='/update'] button");
             assertThat(b.text("#assignee option[value=keep]")).startsWith("me");
@@ -86,12 +90,19 @@ class BrowserJourneyTest extends HelpDeskTest {
         }
     }
 
+    /** A PNG on disk for the browser's file chooser. */
+    private static java.nio.file.Path sampleFile(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser-uploads"));
+            return java.nio.file.Files.write(dir.resolve(name), dev.helpdesk.app.testing.SampleFiles.PNG).toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** An SLA policy for this organization only (first in order), so other tests' tickets are not affected. */
     private static void firstResponseWithinAnHour(long org) {
-        java.util.List<java.util.Map<String, String>> always = java.util.stream.Stream.of("monday", "tuesday", "wednesday", "thursday",
-                "friday", "saturday", "sunday").map(d -> java.util.Map.of("day", d, "start", "00:00", "end", "00:00")).toList();
-        long calendar = Api.as(Api.admin()).body(java.util.Map.of("name", Api.unique("Always"), "timeZone", "UTC", "windows", always,
-                "holidays", java.util.List.of())).post("/api/v1/business-calendars").then().statusCode(201).extract().<Number>path("id").longValue();
+        long calendar = Api.alwaysOpenCalendar(Api.admin());
         Api.as(Api.admin()).body(java.util.Map.of("name", Api.unique("Acme"), "position", 0, "calendarId", calendar,
                 "conditions", java.util.Map.of("organizationIds", java.util.List.of(org)),
                 "targets", java.util.Map.of("normal", java.util.Map.of("first_response", java.util.Map.of("minutes", 60)))))

@@ -13,11 +13,23 @@ import java.util.regex.Pattern;
 final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     final Map<String, String> cookies = new HashMap<>();
+    private final String baseUri;
     String lastToken;
+
+    /** Against the app under test. */
+    WebClient() {
+        this(null);
+    }
+
+    /** Against the app at {@code baseUri} (another replica), e.g. http://127.0.0.1:8081. */
+    WebClient(String baseUri) {
+        this.baseUri = baseUri;
+    }
 
     /** Requests without the API contract filter: pages are not part of the API document. */
     RequestSpecification request() {
-        return given().noFilters().redirects().follow(false).cookies(cookies);
+        RequestSpecification r = given().noFilters().redirects().follow(false).cookies(cookies);
+        return baseUri == null ? r : r.baseUri(baseUri);
     }
 
     Response get(String path) {
@@ -26,6 +38,14 @@ final class WebClient {
 
     Response post(String path, Map<String, String> form) {
         return remember(request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form).post(path));
+    }
+
+    /** A form with files, as a browser sends it: multipart, each file a part named {@code files}. */
+    Response postWithFiles(String path, Map<String, String> form, Map<String, byte[]> files) {
+        RequestSpecification r = request().contentType("multipart/form-data");
+        form.forEach((name, value) -> r.multiPart(name, value));
+        files.forEach((name, bytes) -> r.multiPart("files", name, bytes, "application/octet-stream"));
+        return remember(r.post(path));
     }
 
     /** The form token of the last page, which a form posted from it carries. */
