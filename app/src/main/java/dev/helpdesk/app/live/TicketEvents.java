@@ -3,6 +3,7 @@ package dev.helpdesk.app.live;
 import dev.helpdesk.app.redis.OutageWarning;
 import dev.helpdesk.app.redis.Redis;
 import dev.helpdesk.app.ticket.Ticket;
+import dev.helpdesk.app.web.ApiException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.annotation.PreDestroy;
@@ -45,10 +46,22 @@ public class TicketEvents {
 
     /** After a committed change to a ticket. */
     public void changed(Ticket t) {
+        changed(new Change(t.id(), t.requesterId(), t.organizationId()));
+    }
+
+    /** After a committed change to a ticket (its SLA state, say) when the ticket itself was not read. */
+    public void changed(Change change) {
         try {
-            redis.sync().publish(CHANNEL, new Change(t.id(), t.requesterId(), t.organizationId()).encode());
+            redis.sync().publish(CHANNEL, change.encode());
         } catch (RuntimeException e) {
             outage.warn(e);
+        }
+    }
+
+    /** 503 while Redis cannot be subscribed to, so a page polls instead of waiting on a stream that hears nothing. */
+    public void requireLive() {
+        if (!subscribe()) {
+            throw ApiException.unavailable("live updates are paused: Redis is unreachable; the page refreshes by polling");
         }
     }
 
@@ -59,12 +72,13 @@ public class TicketEvents {
         return () -> listeners.remove(listener);
     }
 
-    private synchronized void subscribe() {
+    private synchronized boolean subscribe() {
         if (subscription != null) {
-            return;
+            return subscription.isOpen();
         }
+        StatefulRedisPubSubConnection<String, String> c = null;
         try {
-            StatefulRedisPubSubConnection<String, String> c = redis.connectPubSub();
+            c = redis.connectPubSub();
             c.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -73,9 +87,14 @@ public class TicketEvents {
                 }
             });
             c.sync().subscribe(CHANNEL);
-            subscription = c;
+            subscription = c; // from here Lettuce reconnects and subscribes again by itself
+            return true;
         } catch (RuntimeException e) {
+            if (c != null) {
+                c.closeAsync();
+            }
             outage.warn(e); // the next page to connect tries again
+            return false;
         }
     }
 

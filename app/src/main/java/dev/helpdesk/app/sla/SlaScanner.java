@@ -3,6 +3,7 @@ package dev.helpdesk.app.sla;
 import dev.helpdesk.app.config.AppConfig;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.live.TicketEvents;
 import dev.helpdesk.app.notify.Notifications;
 import dev.helpdesk.app.queue.JobRoles;
 import dev.helpdesk.app.queue.Outbox;
@@ -13,6 +14,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +33,12 @@ public class SlaScanner {
     private final Counter breaches;
     private final Timer duration;
     private final dev.helpdesk.app.freeze.WriteFreeze freeze;
+    private final TicketEvents events;
 
-    public SlaScanner(Db db, SlaService sla, AppConfig config, MeterRegistry metrics, dev.helpdesk.app.freeze.WriteFreeze freeze) {
+    public SlaScanner(Db db, SlaService sla, AppConfig config, MeterRegistry metrics, dev.helpdesk.app.freeze.WriteFreeze freeze,
+                      TicketEvents events) {
         this.db = db;
+        this.events = events;
         this.freeze = freeze;
         this.sla = sla;
         this.config = config;
@@ -53,13 +58,16 @@ public class SlaScanner {
 
     /** One pass over due tickets; returns the number of notices emitted. */
     public int scan() {
-        return duration.record(() -> db.tx(c -> {
+        List<TicketEvents.Change> changed = new ArrayList<>();
+        int emitted = duration.record(() -> db.tx(c -> {
             long lead = config.sla().reminderLeadMinutes();
-            List<Long> due = Sql.list(c, "SELECT id FROM tickets WHERE sla_next_due <= now() + (? * interval '1 minute') "
-                    + "ORDER BY sla_next_due LIMIT 1000 FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), lead);
-            int emitted = 0;
+            List<TicketEvents.Change> due = Sql.list(c, "SELECT id, requester_id, organization_id FROM tickets "
+                    + "WHERE sla_next_due <= now() + (? * interval '1 minute') ORDER BY sla_next_due LIMIT 1000 FOR UPDATE SKIP LOCKED",
+                    rs -> new TicketEvents.Change(rs.getLong(1), rs.getLong(2), Sql.nullableLong(rs, "organization_id")), lead);
+            int notices = 0;
             SlaService.Policies policies = sla.policies(c);
-            for (long id : due) {
+            for (TicketEvents.Change ticket : due) {
+                long id = ticket.ticketId();
                 var view = sla.refresh(c, id, policies);
                 if (view.isEmpty()) {
                     continue;
@@ -78,12 +86,17 @@ public class SlaScanner {
                         Outbox.add(c, breached ? Notifications.SLA_BREACH : Notifications.SLA_REMINDER, Map.of(
                                 "ticketId", Long.toString(id), "metric", s.metric().toString(), "due", s.due().toString()));
                         (breached ? breaches : reminders).increment();
-                        emitted++;
+                        notices++;
+                        if (changed.isEmpty() || changed.get(changed.size() - 1) != ticket) {
+                            changed.add(ticket);
+                        }
                     }
                 }
             }
-            return emitted;
+            return notices;
         }));
+        changed.forEach(events::changed); // now at risk or breached: the agents' views show it
+        return emitted;
     }
 
     @Singleton

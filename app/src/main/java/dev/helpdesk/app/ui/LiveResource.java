@@ -37,6 +37,7 @@ public class LiveResource {
         if (me == null) {
             throw ApiException.unauthorized("sign in first");
         }
+        events.requireLive();
         return Multi.createFrom().emitter(emitter -> {
             Runnable stop = events.listen(change -> {
                 if (TicketService.canSee(me, change.requesterId(), change.organizationId())) {

@@ -7,16 +7,9 @@ import dev.helpdesk.app.testing.Api;
 import dev.helpdesk.app.testing.HelpDeskTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +31,7 @@ class LiveUpdatesTest extends HelpDeskTest {
             ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("window.loadedOnce = 'yes';");
             await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b.driver)
                     .executeScript("return !!document.getElementById('ticket-area')")));
-            sleepForTheStreamToOpen();
+            EventStream.settle();
 
             String subject = "Live " + Api.unique("ticket");
             long sent = System.nanoTime();
@@ -58,43 +51,44 @@ class LiveUpdatesTest extends HelpDeskTest {
         Api.Person mine = Api.person(Api.admin(), "customer", Api.organization(Api.admin(), Api.unique("org")));
         Api.Person other = Api.person(Api.admin(), "customer", Api.organization(Api.admin(), Api.unique("org")));
         WebClient browser = new WebClient().signIn(mine.email(), "password-123");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(root.toString()).resolve("/events"))
-                .header("Cookie", "hd_session=" + browser.cookies.get("hd_session")).header("Accept", "text/event-stream").build();
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<Stream<String>> stream = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> {
-            try {
-                stream.body().filter(l -> l.startsWith("data:")).forEach(l -> received.add(l.substring(5).trim()));
-            } catch (java.io.UncheckedIOException closedByTheTest) {
-                // the test closes the stream when it is done
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            sleepForTheStreamToOpen();
+        try (EventStream stream = EventStream.open(root.toString(), browser.cookies.get("hd_session"))) {
+            assertThat(stream.status).isEqualTo(200);
+            EventStream.settle();
             long theirs = Api.ticket(other.token(), "Not for you");
             long own = Api.ticket(mine.token(), "For you");
-            String first = received.poll(10, TimeUnit.SECONDS);
+            String first = stream.received.poll(10, TimeUnit.SECONDS);
             assertThat(first).as("their own ticket, not the other organization's").isEqualTo(Long.toString(own));
-            assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
-            assertThat(received).doesNotContain(Long.toString(theirs));
-        } finally {
-            stream.body().close();
+            assertThat(stream.received.poll(1, TimeUnit.SECONDS)).isNull();
+            assertThat(stream.received).doesNotContain(Long.toString(theirs));
         }
 
         WebClient signedOut = new WebClient();
         assertThat(signedOut.request().accept("text/event-stream").get("/events").statusCode()).isEqualTo(401);
     }
 
-    /** Subscribing happens as the stream opens; give it a moment (events before it are not replayed, by design). */
-    private static void sleepForTheStreamToOpen() {
+    @Test
+    void whileRedisIsDownTheStreamIsRefusedSoThePagePollsAndAfterwardsItIsLiveAgain() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.helpdesk.app.testing.RealServers.redisControllable(), "needs the embedded Redis");
+        Api.Person agent = Api.person(Api.admin(), "agent", null);
+        WebClient browser = new WebClient().signIn(agent.email(), "password-123");
+        dev.helpdesk.app.testing.RealServers.stopRedis();
         try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                try (EventStream stream = EventStream.open(root.toString(), browser.cookies.get("hd_session"))) {
+                    assertThat(stream.status).as("a stream that would hear nothing is refused").isEqualTo(503);
+                }
+            });
+        } finally {
+            dev.helpdesk.app.testing.RealServers.startRedis();
         }
+        // Lettuce reconnects and subscribes again by itself: the stream is accepted and hears changes again
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            try (EventStream stream = EventStream.open(root.toString(), browser.cookies.get("hd_session"))) {
+                assertThat(stream.status).isEqualTo(200);
+                EventStream.settle();
+                long id = Api.ticket(agent.token(), "After the outage");
+                assertThat(stream.received.poll(5, TimeUnit.SECONDS)).isEqualTo(Long.toString(id));
+            }
+        });
     }
 }
