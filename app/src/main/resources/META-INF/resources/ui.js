@@ -14,7 +14,15 @@
       .then(function (html) {
         if (!html) { return; }
         var next = new DOMParser().parseFromString(html, 'text/html').getElementById('ticket-area');
-        if (next) { area.innerHTML = next.innerHTML; area.setAttribute('data-refreshed', String(Date.now())); }
+        if (!next) { return; }
+        // keep what the agent selected for a bulk change across the swap
+        var checked = Array.prototype.map.call(area.querySelectorAll('input[name=ids]:checked'), function (i) { return i.value; });
+        area.innerHTML = next.innerHTML;
+        checked.forEach(function (id) {
+          var box = area.querySelector('input[name=ids][value="' + id + '"]');
+          if (box) { box.checked = true; }
+        });
+        area.setAttribute('data-refreshed', String(Date.now()));
       })
       .catch(function () { })
       .then(function () { pending = false; });

@@ -51,6 +51,12 @@ public final class UserRepository {
         return Sql.count(c, "SELECT count(*) FROM users WHERE role = 'admin' AND active") > 0;
     }
 
+    /** Who tickets can be assigned to: active agents and admins, by name. */
+    public static List<User> assignable(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM users WHERE role IN ('agent', 'admin') AND active ORDER BY lower(name), id",
+                UserRepository::map);
+    }
+
     public record Filter(Role role, Long organizationId, String query) {}
 
     public static List<User> list(Connection c, Filter f, int limit, int offset) throws SQLException {

@@ -12,7 +12,7 @@ import org.openapitools.jackson.nullable.JsonNullable;
 final class TicketChange {
     private TicketChange() {}
 
-    /** A blank field changes nothing; assignee is "keep", "me" or "none". IllegalArgumentException names a bad value. */
+    /** A blank field changes nothing; assignee is "keep", "me", "none" or a user id. IllegalArgumentException names a bad value. */
     static TicketService.TicketPatch from(Actor me, String status, String priority, String assignee) {
         JsonNullable<TicketStatus> s = blank(status) ? JsonNullable.undefined() : JsonNullable.of(TicketStatus.parse(status));
         JsonNullable<Priority> p = blank(priority) ? JsonNullable.undefined() : JsonNullable.of(Priority.parse(priority));
@@ -20,7 +20,12 @@ final class TicketChange {
             case "keep" -> JsonNullable.undefined();
             case "me" -> JsonNullable.of(me.id());
             case "none" -> JsonNullable.of(null);
-            default -> throw new IllegalArgumentException("assignee must be keep, me or none");
+            default -> {
+                if (!assignee.matches("[1-9][0-9]{0,17}")) {
+                    throw new IllegalArgumentException("assignee must be keep, me, none or an agent");
+                }
+                yield JsonNullable.of(Long.parseLong(assignee));
+            }
         };
         return new TicketService.TicketPatch(JsonNullable.undefined(), JsonNullable.undefined(), s, p, a, JsonNullable.undefined(),
                 JsonNullable.undefined());

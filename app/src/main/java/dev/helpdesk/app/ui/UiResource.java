@@ -6,7 +6,9 @@ import dev.helpdesk.app.auth.CurrentWebSession;
 import dev.helpdesk.app.auth.PasswordLogin;
 import dev.helpdesk.app.auth.TokenService;
 import dev.helpdesk.app.auth.WebSessions;
+import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.directory.User;
+import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.storage.Attachment;
 import dev.helpdesk.app.storage.AttachmentService;
 import dev.helpdesk.app.ticket.CommentService;
@@ -66,6 +68,7 @@ public class UiResource {
     @Inject CommentService comments;
     @Inject Validator validator;
     @Inject FormFiles formFiles;
+    @Inject Db db;
     @Inject AttachmentService attachments;
 
     @GET
@@ -147,13 +150,39 @@ public class UiResource {
         if (me == null) {
             return Pages.seeOther("/login?next=/tickets");
         }
+        return listPage(me, 200, q, view, null);
+    }
+
+    /** The agents' bulk form: the selected tickets of a view assigned and/or moved at once, each through the API's rules. */
+    @POST
+    @Path("tickets/bulk")
+    @Consumes(FORM)
+    public Response bulk(@FormParam("ids") List<String> ids, @FormParam("assignee") String assignee, @FormParam("status") String status,
+                         @FormParam("q") String q, @FormParam("view") String view, @FormParam(FormToken.FIELD) String token) {
+        Actor me = current.orNull();
+        if (me == null) {
+            return Pages.seeOther("/login?next=/tickets");
+        }
+        if (!FormToken.matches(web.csrfToken(), token)) {
+            return expiredForm();
+        }
+        if (!me.isStaff()) {
+            return pages.page(403, error.data("title", "Agents only").data("message", "Only agents and admins change several tickets at once."));
+        }
+        BulkChange.Result result = BulkChange.apply(tickets, me, ids, status, assignee);
+        return listPage(me, result.problem() != null ? 400 : result.failed().isEmpty() ? 200 : 409, q, view, result);
+    }
+
+    private Response listPage(Actor me, int status, String q, String view, BulkChange.Result bulk) {
         TicketListParams params = new TicketListParams();
         params.q = q == null || q.isBlank() ? null : q.trim();
         QueueView queue = me.isStaff() ? QueueView.parse(view) : QueueView.ALL;
         queue.apply(params);
         List<Ticket> items = tickets.list(me, TicketFilter.of(params, me.id())).items();
-        return pages.ok(ticketList.data("tickets", items).data("q", params.q == null ? "" : params.q).data("view", queue)
-                .data("views", me.isStaff() ? List.of(QueueView.values()) : List.of()));
+        return pages.page(status, ticketList.data("tickets", items).data("q", params.q == null ? "" : params.q).data("view", queue)
+                .data("views", me.isStaff() ? List.of(QueueView.values()) : List.of()).data("bulk", bulk)
+                .data("assignees", me.isStaff() ? db.read(UserRepository::assignable) : List.of())
+                .data("statuses", java.util.Arrays.stream(dev.helpdesk.app.ticket.TicketStatus.values()).map(Object::toString).toList()));
     }
 
     @GET
@@ -291,7 +320,7 @@ public class UiResource {
             Ticket t = tickets.get(me, id);
             List<Attachment> ticketFiles = attachments.list(me, id).stream().filter(a -> a.commentId() == null).toList();
             return pages.page(status, ticketPage.data("ticket", t).data("comments", comments.list(me, id)).data("draft", draft)
-                    .data("ticketFiles", ticketFiles)
+                    .data("ticketFiles", ticketFiles).data("assignees", me.isStaff() ? db.read(UserRepository::assignable) : List.of())
                     .data("errors", errors).data("statuses", TicketChange.statusChoices(t.status()))
                     .data("priorities", java.util.Arrays.stream(Priority.values()).map(Priority::toString).toList()));
         } catch (ApiException e) {

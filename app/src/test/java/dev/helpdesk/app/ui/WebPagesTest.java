@@ -173,7 +173,7 @@ class WebPagesTest extends HelpDeskTest {
         assertThat(stale.asString()).contains("Someone changed this ticket since you opened it", "selected>high<");
         Response bad = browser.post("/tickets/" + id + "/update", Map.of("assignee", "everyone", "version", "2", "_csrf", browser.token()));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.asString()).contains("Assignee must be keep, me or none.");
+        assertThat(bad.asString()).contains("Assignee must be keep, me, none or an agent.");
         assertThat(browser.post("/tickets/" + id + "/update", Map.of("status", "pending", "assignee", "me", "version", "2",
                 "_csrf", browser.token())).statusCode()).isEqualTo(303);
         assertThat(Api.as(agent.token()).get("/api/v1/tickets/" + id).then().extract().<String>path("status")).isEqualTo("pending");
