@@ -6,7 +6,9 @@ import dev.helpdesk.app.auth.CurrentWebSession;
 import dev.helpdesk.app.auth.PasswordLogin;
 import dev.helpdesk.app.auth.TokenService;
 import dev.helpdesk.app.auth.WebSessions;
+import dev.helpdesk.app.audit.AuditQueries;
 import dev.helpdesk.app.db.Db;
+import dev.helpdesk.app.web.PageRequest;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.storage.Attachment;
@@ -69,6 +71,7 @@ public class UiResource {
     @Inject Validator validator;
     @Inject FormFiles formFiles;
     @Inject Db db;
+    @Inject AuditQueries auditQueries;
     @Inject AttachmentService attachments;
 
     @GET
@@ -320,7 +323,8 @@ public class UiResource {
             Ticket t = tickets.get(me, id);
             List<Attachment> ticketFiles = attachments.list(me, id).stream().filter(a -> a.commentId() == null).toList();
             return pages.page(status, ticketPage.data("ticket", t).data("comments", comments.list(me, id)).data("draft", draft)
-                    .data("ticketFiles", ticketFiles).data("assignees", me.isStaff() ? db.read(UserRepository::assignable) : List.of())
+                    .data("ticketFiles", ticketFiles)
+                    .data("history", me.isStaff() ? auditQueries.forTicket(id, new PageRequest(1, 100)).items() : List.of()).data("assignees", me.isStaff() ? db.read(UserRepository::assignable) : List.of())
                     .data("errors", errors).data("statuses", TicketChange.statusChoices(t.status()))
                     .data("priorities", java.util.Arrays.stream(Priority.values()).map(Priority::toString).toList()));
         } catch (ApiException e) {

@@ -87,6 +87,10 @@ class AgentQueueTest extends HelpDeskTest {
                 + java.util.regex.Pattern.quote(colleague.email()));
 
         page = browser.get("/tickets/" + id).asString();
+        assertThat(page).as("agents see the ticket's history").contains("id=\"history\"").contains("assigneeId: " + colleague.id())
+                .contains("status: new → open");
+        assertThat(new WebClient().signIn(customer.email(), "password-123").get("/tickets/" + id).asString())
+                .as("customers do not").doesNotContain("id=\"history\"");
         version = page.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
         Response refused = browser.post("/tickets/" + id + "/update", Map.of("assignee", Long.toString(customer.id()), "version", version,
                 "_csrf", browser.token()));
