@@ -102,6 +102,23 @@ public class TokenService {
         return random();
     }
 
+    /** 43 random URL-safe characters: the public half of an emailed link's token. */
+    public static String newNonce() {
+        return random();
+    }
+
+    /** The token of an emailed link: HMAC of its nonce with HELPDESK_SECRET, so only this desk can make or check it. */
+    public String linkToken(String nonce) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] tag = mac.doFinal(("account-link:" + nonce).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

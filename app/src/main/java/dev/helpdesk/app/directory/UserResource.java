@@ -55,7 +55,10 @@ public class UserResource {
     private final PasswordHasher hasher;
     private final AuditLog audit;
 
-    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit) {
+    private final dev.helpdesk.app.auth.AccountService accounts;
+
+    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit, dev.helpdesk.app.auth.AccountService accounts) {
+        this.accounts = accounts;
         this.db = db;
         this.current = current;
         this.hasher = hasher;
@@ -114,6 +117,19 @@ public class UserResource {
         PageRequest pr = page.toRequest();
         UserRepository.Filter filter = new UserRepository.Filter(role, organization, q == null || q.isBlank() ? null : q.trim());
         return db.read(c -> pr.of(UserRepository.list(c, filter, pr.size(), pr.offset()), UserRepository.count(c, filter)));
+    }
+
+    @Operation(operationId = "inviteUser", summary = "Email the user a single-use link to choose their password and sign in (7 days; admins)")
+    @APIResponse(responseCode = "202", description = "Accepted: the invitation is on its way (a repeat within a minute sends nothing more)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = dev.helpdesk.app.auth.AccountResource.Accepted.class)))
+    @Extension(name = "x-errors", value = "403 Admins only | 409 The user is deactivated (user-inactive)")
+    @POST
+    @Path("/{id}/invitation")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
+    public Response invite(@PathParam("id") long id) {
+        accounts.invite(current.require(), id);
+        return Response.accepted(new dev.helpdesk.app.auth.AccountResource.Accepted("An invitation to choose a password is on its way."))
+                .build();
     }
 
     @Operation(operationId = "getMe", summary = "The caller")

@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class WriteFreezeFilter {
     static final long RETRY_AFTER_SECONDS = 30;
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String AUTH = "/api/v1/auth/";
-    private static final Set<String> PAGE_SIGN_IN_OUT = Set.of("/login", "/logout");
+    /** Signing in and out only touches sessions, which a restore may lose harmlessly; account changes are writes. */
+    private static final Set<String> SIGN_IN_OUT = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+            "/api/v1/auth/logout-everywhere", "/login", "/logout");
 
     private static final String READ_ONLY_PAGE = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Read-only for a moment · HelpDesk</title>
@@ -36,7 +37,7 @@ public class WriteFreezeFilter {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 5)
     public Response refuseWrites(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        if (READS.contains(ctx.getMethod()) || path.startsWith(AUTH) || PAGE_SIGN_IN_OUT.contains(path)) {
+        if (READS.contains(ctx.getMethod()) || SIGN_IN_OUT.contains(path)) {
             return null;
         }
         var frozen = freeze.current();

@@ -1,6 +1,8 @@
 package dev.helpdesk.app.notify;
 
+import dev.helpdesk.app.auth.AccountLinks;
 import dev.helpdesk.app.config.AppConfig;
+import dev.helpdesk.app.web.Links;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.queue.Job;
@@ -26,9 +28,13 @@ public class NotificationHandler implements JobHandler {
     private final Db db;
     private final ReactiveMailer mailer;
     private final AppConfig.Email email;
+    private final AccountLinks accountLinks;
+    private final Links links;
 
-    public NotificationHandler(Db db, ReactiveMailer mailer, AppConfig config) {
+    public NotificationHandler(Db db, ReactiveMailer mailer, AppConfig config, AccountLinks accountLinks, Links links) {
         this.db = db;
+        this.accountLinks = accountLinks;
+        this.links = links;
         this.mailer = mailer;
         this.email = config.email();
     }
@@ -38,6 +44,11 @@ public class NotificationHandler implements JobHandler {
 
     @Override
     public void handle(Job job) {
+        if (job.type().equals(Notifications.ACCOUNT_LINK)) {
+            deliver(job, db.read(c -> accountLinks.forMail(c, Long.parseLong(job.payload().get("linkId")))
+                    .map(link -> List.of(AccountMail.compose(link, links))).orElse(List.of()))); // used or expired meanwhile: nothing to send
+            return;
+        }
         List<Mail> mails = db.read(c -> {
             long ticketId = Long.parseLong(job.payload().get("ticketId"));
             Optional<TicketInfo> found = ticket(c, ticketId);
@@ -47,15 +58,20 @@ public class NotificationHandler implements JobHandler {
             TicketInfo t = found.get();
             List<Mail> out = compose(c, job, t);
             for (Mail mail : out) {
-                mail.setFrom(email.from());
-                mail.addHeader("Message-ID", messageId(job, mail.getTo().get(0)));
                 mail.addHeader("In-Reply-To", threadId(t));
                 mail.addHeader("References", threadId(t));
                 mail.addHeader("X-HelpDesk-Ticket", Long.toString(t.id()));
             }
             return out;
         });
+        deliver(job, mails);
+    }
+
+    /** Sends each mail once per job and recipient, however often the job is attempted. */
+    private void deliver(Job job, List<Mail> mails) {
         for (Mail mail : mails) {
+            mail.setFrom(email.from());
+            mail.addHeader("Message-ID", messageId(job, mail.getTo().get(0)));
             String id = mail.getHeaders().get("Message-ID").get(0);
             if (db.read(c -> Sql.count(c, "SELECT count(*) FROM sent_emails WHERE message_id = ?", id)) > 0) {
                 continue; // sent by an earlier attempt of this job
@@ -123,7 +139,7 @@ public class NotificationHandler implements JobHandler {
                         rs.getString("r_name"), Sql.nullableLong(rs, "assignee_id"), rs.getString("a_email"), Sql.nullableLong(rs, "group_id")), id);
     }
 
-    private static Mail mail(String to, String subject, String text) {
+    static Mail mail(String to, String subject, String text) {
         String html = "<html><body><p>" + escape(text).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
         return Mail.withText(to, subject, text).setHtml(html);
     }

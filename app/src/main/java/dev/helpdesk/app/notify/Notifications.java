@@ -8,6 +8,8 @@ public final class Notifications {
     public static final String ASSIGNED = "ticket.assigned";
     public static final String SLA_REMINDER = "sla.reminder";
     public static final String SLA_BREACH = "sla.breach";
+    /** A password-reset, invitation or verification link (auth.AccountLinks); payload: linkId. */
+    public static final String ACCOUNT_LINK = "account.link";
 
     private Notifications() {}
 }

@@ -34,7 +34,7 @@ public class WorkerRuntime {
         if (JobRoles.runsWorker()) {
             Map<String, JobHandler> handlers = new LinkedHashMap<>();
             for (String type : new String[] {Notifications.TICKET_CREATED, Notifications.AGENT_REPLY, Notifications.CUSTOMER_REPLY,
-                    Notifications.ASSIGNED, Notifications.SLA_REMINDER, Notifications.SLA_BREACH}) {
+                    Notifications.ASSIGNED, Notifications.SLA_REMINDER, Notifications.SLA_BREACH, Notifications.ACCOUNT_LINK}) {
                 handlers.put(type, notifications.get());
             }
             String name = ManagementFactory.getRuntimeMXBean().getName().replaceAll("[^A-Za-z0-9@.-]", "");

@@ -5,8 +5,6 @@ import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.storage.AttachmentResource;
 import dev.helpdesk.app.storage.AttachmentService;
 import dev.helpdesk.app.web.ApiException;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +17,6 @@ public class AttachmentPages {
     @Inject CurrentActor current;
     @Inject AttachmentService attachments;
     @Inject Pages pages;
-    @Inject @Location("ui/error.html") Template error;
 
     @GET
     @Path("{id: [1-9][0-9]{0,17}}")
@@ -34,7 +31,7 @@ public class AttachmentPages {
             if (e.status() != 404) {
                 throw e;
             }
-            return pages.page(404, error.data("title", "Not found").data("message", "There is no such file, or it is not yours to see."));
+            return pages.message(404, "Not found", "There is no such file, or it is not yours to see.");
         }
     }
 }

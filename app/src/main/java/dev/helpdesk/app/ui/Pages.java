@@ -3,6 +3,8 @@ package dev.helpdesk.app.ui;
 import dev.helpdesk.app.auth.CurrentActor;
 import dev.helpdesk.app.auth.CurrentWebSession;
 import dev.helpdesk.app.web.ClientAddress;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,8 +18,10 @@ public class Pages {
     private final CurrentActor current;
     private final CurrentWebSession web;
     private final ClientAddress clientAddress;
+    private final Template error;
 
-    public Pages(CurrentActor current, CurrentWebSession web, ClientAddress clientAddress) {
+    public Pages(CurrentActor current, CurrentWebSession web, ClientAddress clientAddress, @Location("ui/error.html") Template error) {
+        this.error = error;
         this.current = current;
         this.web = web;
         this.clientAddress = clientAddress;
@@ -32,6 +36,16 @@ public class Pages {
                 .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /** A page that only says something: an error, a refusal, what happens next. */
+    Response message(int status, String title, String message) {
+        return page(status, error.data("title", title).data("message", message));
+    }
+
+    /** A form whose token is not the one its page carried (forged, or from a page of an ended session). */
+    Response expiredForm() {
+        return message(403, "The form has expired", "Go back, reload the page and send the form again.");
     }
 
     Response ok(TemplateInstance page, NewCookie... cookies) {

@@ -24,7 +24,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -59,7 +58,6 @@ public class UiResource {
     @Inject @Location("ui/tickets.html") Template ticketList;
     @Inject @Location("ui/ticket-new.html") Template ticketNew;
     @Inject @Location("ui/ticket.html") Template ticketPage;
-    @Inject @Location("ui/error.html") Template error;
 
     @Inject Pages pages;
     @Inject CurrentActor current;
@@ -70,6 +68,7 @@ public class UiResource {
     @Inject CommentService comments;
     @Inject Validator validator;
     @Inject FormFiles formFiles;
+    @Inject dev.helpdesk.app.auth.AccountService accounts;
     @Inject Db db;
     @Inject AuditQueries auditQueries;
     @Inject AttachmentService attachments;
@@ -98,7 +97,7 @@ public class UiResource {
                           @FormParam(FormToken.FIELD) String token, @CookieParam(FormToken.LOGIN_COOKIE) String loginToken,
                           @Context HttpServerRequest request) {
         if (!FormToken.matches(loginToken, token)) {
-            return expiredForm();
+            return pages.expiredForm();
         }
         String target = localPath(next);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -126,7 +125,7 @@ public class UiResource {
                                Map<String, String> errors) {
         String token = loginToken != null && loginToken.length() == 43 ? loginToken : TokenService.newCsrfToken();
         return pages.page(status, login.data("loginCsrf", token).data("email", email == null ? "" : email).data("next", next)
-                .data("errors", errors == null ? Map.of() : errors), pages.cookie(request, FormToken.LOGIN_COOKIE, token,
+                .data("errors", errors == null ? Map.of() : errors).data("selfRegistration", accounts.selfRegistration()), pages.cookie(request, FormToken.LOGIN_COOKIE, token,
                 NewCookie.SameSite.STRICT, 3600));
     }
 
@@ -138,7 +137,7 @@ public class UiResource {
             return Pages.seeOther("/login");
         }
         if (!FormToken.matches(web.csrfToken(), token)) {
-            return expiredForm();
+            return pages.expiredForm();
         }
         webSessions.end(current.sessionId());
         return Pages.seeOther("/login", pages.cookie(request, WebSessions.COOKIE, "", NewCookie.SameSite.LAX, 0));
@@ -167,10 +166,10 @@ public class UiResource {
             return Pages.seeOther("/login?next=/tickets");
         }
         if (!FormToken.matches(web.csrfToken(), token)) {
-            return expiredForm();
+            return pages.expiredForm();
         }
         if (!me.isStaff()) {
-            return pages.page(403, error.data("title", "Agents only").data("message", "Only agents and admins change several tickets at once."));
+            return pages.message(403, "Agents only", "Only agents and admins change several tickets at once.");
         }
         BulkChange.Result result = BulkChange.apply(tickets, me, ids, status, assignee);
         return listPage(me, result.problem() != null ? 400 : result.failed().isEmpty() ? 200 : 409, q, view, result);
@@ -207,7 +206,7 @@ public class UiResource {
             return Pages.seeOther("/login?next=/tickets/new");
         }
         if (!FormToken.matches(web.csrfToken(), token)) {
-            return expiredForm();
+            return pages.expiredForm();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Priority parsed = Priority.NORMAL;
@@ -217,7 +216,7 @@ public class UiResource {
             errors.put("priority", "Choose low, normal, high or urgent.");
         }
         var body = new TicketService.CreateTicket(subject, description, parsed, null, null, null, null);
-        fieldErrors(body, errors);
+        FieldMessages.into(validator, body, errors);
         List<FileUpload> chosen = FormFiles.chosen(files);
         formFiles.problem(chosen).ifPresent(p -> errors.put(FormFiles.FIELD, p));
         if (errors.isEmpty()) {
@@ -226,7 +225,7 @@ public class UiResource {
                 formFiles.attach(me, id, null, chosen);
                 return Pages.seeOther("/tickets/" + id);
             } catch (ApiException e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), sentence(f.message())));
+                e.errors().forEach(f -> errors.putIfAbsent(f.field(), FieldMessages.sentence(f.message())));
                 if (errors.isEmpty()) {
                     errors.put("form", e.getMessage()); // spam guard, write freeze: said plainly
                 }
@@ -261,11 +260,11 @@ public class UiResource {
             return Pages.seeOther("/login?next=/tickets/" + id);
         }
         if (!FormToken.matches(web.csrfToken(), token)) {
-            return expiredForm();
+            return pages.expiredForm();
         }
         var comment = new CommentService.AddComment(body, !(me.isStaff() && "on".equals(internal)));
         Map<String, String> errors = new LinkedHashMap<>();
-        fieldErrors(comment, errors);
+        FieldMessages.into(validator, comment, errors);
         List<FileUpload> chosen = FormFiles.chosen(files);
         formFiles.problem(chosen).ifPresent(p -> errors.put(FormFiles.FIELD, p));
         if (errors.isEmpty()) {
@@ -276,7 +275,7 @@ public class UiResource {
                 if (e.status() == 404 || e.status() == 403) {
                     return notFound();
                 }
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), sentence(f.message())));
+                e.errors().forEach(f -> errors.putIfAbsent(f.field(), FieldMessages.sentence(f.message())));
                 if (errors.isEmpty()) {
                     errors.put("form", e.getMessage());
                 }
@@ -296,7 +295,7 @@ public class UiResource {
             return Pages.seeOther("/login?next=/tickets/" + id);
         }
         if (!FormToken.matches(web.csrfToken(), token)) {
-            return expiredForm();
+            return pages.expiredForm();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         int answer;
@@ -306,14 +305,14 @@ public class UiResource {
             return Pages.seeOther("/tickets/" + id);
         } catch (IllegalArgumentException e) {
             answer = 400;
-            errors.put("update", sentence(e.getMessage()));
+            errors.put("update", FieldMessages.sentence(e.getMessage()));
         } catch (ApiException e) {
             if (e.status() == 404) {
                 return notFound();
             }
             answer = e.status() == 412 ? 409 : e.status();
             errors.put("update", e.status() == 412 ? "Someone changed this ticket since you opened it. This is the ticket as it is now:"
-                    + " make your change again." : sentence(e.getMessage()));
+                    + " make your change again." : FieldMessages.sentence(e.getMessage()));
         }
         return ticketView(me, id, answer, "", errors);
     }
@@ -336,13 +335,9 @@ public class UiResource {
     }
 
     private Response notFound() {
-        return pages.page(404, error.data("title", "Not found").data("message", "There is no such ticket, or it is not yours to see."));
+        return pages.message(404, "Not found", "There is no such ticket, or it is not yours to see.");
     }
 
-    private Response expiredForm() {
-        return pages.page(403, error.data("title", "The form has expired")
-                .data("message", "Go back, reload the page and send the form again."));
-    }
 
     /** Only a path on this site: never another site to redirect to after signing in. */
     static String localPath(String next) {
@@ -350,17 +345,5 @@ public class UiResource {
             return "/tickets";
         }
         return next;
-    }
-
-    /** The bean-validation errors of a form's body, by field, as sentences; a field keeps its first error. */
-    private <T> void fieldErrors(T body, Map<String, String> errors) {
-        for (ConstraintViolation<T> v : validator.validate(body)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), sentence(v.getMessage()));
-        }
-    }
-
-    private static String sentence(String message) {
-        String m = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return m.endsWith(".") ? m : m + ".";
     }
 }

@@ -79,6 +79,12 @@ class ContractTest extends HelpDeskTest {
     /** The case of one operation: its valid and invalid call for a role. */
     record Case(BiFunction<String, String, Call> valid, BiFunction<String, String, Call> invalid) {}
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @jakarta.inject.Inject
+    dev.helpdesk.app.auth.TokenService tokens;
+
     String admin;
     Api.Person agent;
     Api.Person customer;
@@ -222,6 +228,18 @@ class ContractTest extends HelpDeskTest {
                 (r, t) -> Call.of("POST", "/api/v1/tickets/abc/attachments").as(t).type("image/png", PNG)));
         c.put("listTicketAttachments", new Case((r, t) -> Call.of("GET", "/api/v1/tickets/" + ticket + "/attachments").as(t),
                 (r, t) -> Call.of("GET", "/api/v1/tickets/abc/attachments").as(t)));
+        c.put("requestPasswordReset", new Case((r, t) -> Call.of("POST", "/api/v1/auth/password-reset").json(Map.of("email", customer.email())),
+                (r, t) -> Call.of("POST", "/api/v1/auth/password-reset").json(Map.of())));
+        c.put("setPassword", new Case((r, t) -> Call.of("POST", "/api/v1/auth/set-password").json(Map.of("token", resetToken(),
+                        "password", "a new passphrase")),
+                (r, t) -> Call.of("POST", "/api/v1/auth/set-password").json(Map.of("token", "t"))));
+        c.put("register", new Case((r, t) -> Call.of("POST", "/api/v1/auth/register").json(Map.of("email", Api.unique("signup") + "@test.example",
+                        "name", "Sam", "password", "a long passphrase")),
+                (r, t) -> Call.of("POST", "/api/v1/auth/register").json(Map.of("email", "not an address"))));
+        c.put("verifyEmail", new Case((r, t) -> Call.of("POST", "/api/v1/auth/verify-email").json(Map.of("token", verificationToken())),
+                (r, t) -> Call.of("POST", "/api/v1/auth/verify-email").json(Map.of())));
+        c.put("inviteUser", new Case((r, t) -> Call.of("POST", "/api/v1/users/" + otherUser + "/invitation").as(t),
+                (r, t) -> Call.of("POST", "/api/v1/users/abc/invitation").as(t)));
         c.put("listUsers", new Case((r, t) -> Call.of("GET", "/api/v1/users").as(t).query("role", "agent"),
                 (r, t) -> Call.of("GET", "/api/v1/users").as(t).query("role", "boss")));
         c.put("createUser", new Case((r, t) -> Call.of("POST", "/api/v1/users").as(t).json(Map.of("email", Api.unique("u") + "@test.example",
@@ -236,6 +254,34 @@ class ContractTest extends HelpDeskTest {
         c.put("status", new Case((r, t) -> Call.of("GET", "/api/status"), (r, t) -> Call.of("GET", "/api/status").accept(xml)));
         c.put("workerHealth", new Case((r, t) -> Call.of("GET", "/health"), (r, t) -> Call.of("GET", "/health").accept(xml)));
         return c;
+    }
+
+    /** The token of a fresh reset link (as mailed) for a new user. */
+    private String resetToken() {
+        Api.Person someone = Api.person(admin, "customer", null);
+        given().contentType("application/json").body(Map.of("email", someone.email())).post("/api/v1/auth/password-reset").then().statusCode(202);
+        return linkToken(someone.email(), "reset");
+    }
+
+    /** The token of the confirmation link mailed to a new self-registration. */
+    private String verificationToken() {
+        String email = Api.unique("verify") + "@test.example";
+        given().contentType("application/json").body(Map.of("email", email, "name", "V", "password", "a long passphrase"))
+                .post("/api/v1/auth/register").then().statusCode(202);
+        return linkToken(email, "verify");
+    }
+
+    private String linkToken(String email, String purpose) {
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("SELECT l.nonce FROM account_links l JOIN users u ON u.id = l.user_id "
+                + "WHERE lower(u.email) = lower(?) AND l.purpose = ? AND l.used_at IS NULL ORDER BY l.id DESC LIMIT 1")) {
+            st.setString(1, email);
+            st.setString(2, purpose);
+            var rs = st.executeQuery();
+            assertThat(rs.next()).as("a %s link for %s", purpose, email).isTrue();
+            return tokens.linkToken(rs.getString(1));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Operation id → roles that may call it, read from the document. */

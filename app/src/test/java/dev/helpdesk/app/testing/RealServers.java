@@ -66,6 +66,8 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
             config.put("HELPDESK_QUEUE_PREFIX", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1));
             config.put("SPAM_GUARD_ENABLED", "false");
             config.put("ATTACH_MAX_BYTES", "1048576");
+            // test desks let customers sign up (SignUpOffTest checks the default, off)
+            config.put("SELF_REGISTRATION_ENABLED", "true");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
