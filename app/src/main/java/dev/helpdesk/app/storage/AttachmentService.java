@@ -77,7 +77,7 @@ public class AttachmentService {
                 throw e;
             }
         } catch (IOException e) {
-            throw ApiException.unavailable("attachment storage failed: " + e.getMessage());
+            throw storageFailed(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -136,7 +136,7 @@ public class AttachmentService {
         try {
             return new Download(a, store.open(a.storageKey()));
         } catch (IOException e) {
-            throw ApiException.unavailable("attachment storage failed: " + e.getMessage());
+            throw storageFailed(e);
         }
     }
 
@@ -152,6 +152,13 @@ public class AttachmentService {
             out.write(buf, 0, n);
         }
         return total;
+    }
+
+    /** The cause goes to the log (it names paths and buckets); the client hears only that storage failed. */
+    private static ApiException storageFailed(IOException e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.warnf(e, "attachment storage failed, incident %s", incident);
+        return ApiException.unavailable("attachment storage failed; try again shortly, or report incident " + incident);
     }
 
     private ApiException tooLarge() {

@@ -26,8 +26,32 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
+    public Response api(ApiException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return answer(e, uri, headers);
+    }
+
+    /** problem+json, or for a person at a web page the same answer said plainly (rate limit, storage or database down…). */
+    private static Response answer(ApiException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (isPageRequest(uri, headers)) {
+            Response.ResponseBuilder rb = Response.status(e.status()).type("text/html; charset=UTF-8").entity(page(e.toProblem().title(),
+                    sentence(e.getMessage())));
+            e.headers().forEach(rb::header);
+            return rb.build();
+        }
         return ProblemResponses.of(e);
+    }
+
+    private static String page(String title, String message) {
+        return PAGE.formatted(escape(title), escape(title), escape(message));
+    }
+
+    private static String sentence(String detail) {
+        String m = detail == null || detail.isEmpty() ? "Something went wrong." : Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
+        return m.endsWith(".") ? m : m + ".";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Bean Validation of request bodies and parameters: every broken rule, each with its field. */
@@ -42,7 +66,7 @@ public class ProblemMappers {
             return false;
         });
         if (aboutResponse) {
-            return internal(e); // our answer broke its own contract: a bug, not the client's fault
+            return ProblemResponses.of(internal(e)); // our answer broke its own contract: a bug, not the client's fault
         }
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(FieldPaths.of(v), v.getMessage()))
@@ -93,7 +117,7 @@ public class ProblemMappers {
                 return json(jpe);
             }
             if (c instanceof ApiException api) {
-                return api(api);
+                return answer(api, uri, headers);
             }
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -114,12 +138,18 @@ public class ProblemMappers {
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
         if (status >= 500) {
-            return internal(e);
+            return answer(internal(e), uri, headers);
         }
-        return ProblemResponses.of(new ApiException(status, slug,
+        return answer(new ApiException(status, slug,
                 Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                detail, null, null));
+                detail, null, null), uri, headers);
     }
+
+    private static final String PAGE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s · HelpDesk</title>
+            <link rel="stylesheet" href="/ui.css"></head><body><main id="main"><h1>%s</h1>
+            <p id="error-message">%s</p><p><a href="/">Back to the tickets</a></p></main></body></html>
+            """;
 
     private static final String PAGE_NOT_FOUND = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found · HelpDesk</title>
@@ -135,45 +165,46 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response dataAccess(dev.helpdesk.app.db.DataAccessException e) {
+    public Response dataAccess(dev.helpdesk.app.db.DataAccessException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         if (e.isUniqueViolation()) {
-            return ProblemResponses.of(ApiException.conflict("conflict", "the change conflicts with an existing record; reload and retry"));
+            return answer(ApiException.conflict("conflict", "the change conflicts with an existing record; reload and retry"), uri, headers);
         }
-        return e.getCause() instanceof SQLException sql ? sql(sql) : internal(e);
+        return answer(e.getCause() instanceof SQLException sql ? fromSql(sql) : internal(e), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response sql(SQLException e) {
+    public Response sql(SQLException e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return answer(fromSql(e), uri, headers);
+    }
+
+    private static ApiException fromSql(SQLException e) {
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
             LOG.warnf("database unavailable: %s", e.getMessage());
-            return ProblemResponses.of(ApiException.unavailable("the database is unavailable; try again shortly"));
+            return ApiException.unavailable("the database is unavailable; try again shortly");
         }
         if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
             // a data exception is a value the validation let through: the client's fault, our gap; logged to close it
             LOG.warnf("value refused by the database (SQLSTATE %s): %s", e.getSQLState(), e.getMessage());
-            return ProblemResponses.of(new ApiException(400, "validation-error", "Invalid request",
-                    "a value in the request is out of range or cannot be stored", null, null));
+            return new ApiException(400, "validation-error", "Invalid request",
+                    "a value in the request is out of range or cannot be stored", null, null);
         }
         return internal(e);
     }
 
     @ServerExceptionMapper
-    public Response other(Exception e) {
+    public Response other(Exception e, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof SQLException sql) {
-            return sql(sql);
-        }
-        return internal(e);
+        return answer(root instanceof SQLException sql ? fromSql(sql) : internal(e), uri, headers);
     }
 
-    private Response internal(Throwable e) {
+    private static ApiException internal(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unhandled error, incident %s", incident);
-        return ProblemResponses.of(new ApiException(500, "internal-error", "Internal server error",
-                "an unexpected error occurred; report incident " + incident, null, null));
+        return new ApiException(500, "internal-error", "Internal server error",
+                "an unexpected error occurred; report incident " + incident, null, null);
     }
 
     static ApiException fromJson(JsonProcessingException e) {

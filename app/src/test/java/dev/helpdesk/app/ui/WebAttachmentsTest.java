@@ -93,4 +93,27 @@ class WebAttachmentsTest extends HelpDeskTest {
     private static List<String> links(String page) {
         return FILE_LINK.matcher(page).results().map(m -> m.group(2)).toList();
     }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "STORAGE_PATH")
+    String storagePath;
+
+    @Test
+    void aFileTheStorageLostIsExplainedOnAPageNotAsJson() throws Exception {
+        String admin = Api.admin();
+        Api.Person customer = Api.person(admin, "customer", Api.organization(admin, Api.unique("Org")));
+        long ticket = Api.ticket(customer.token(), "Lost file");
+        long file = io.restassured.RestAssured.given().header("Authorization", "Bearer " + customer.token()).contentType("image/png")
+                .body(PNG).post("/api/v1/tickets/" + ticket + "/attachments").then().statusCode(201).extract().<Number>path("id").longValue();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(storagePath, "tickets", Long.toString(ticket)))) {
+            for (java.nio.file.Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+        WebClient browser = new WebClient().signIn(customer.email(), "password-123");
+        Response page = browser.request().accept("text/html").get("/attachments/" + file);
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.asString()).contains("id=\"error-message\"").contains("Attachment storage failed").doesNotContain("Exception").doesNotContain(storagePath);
+        as(customer.token()).get("/api/v1/attachments/" + file).then().statusCode(503).contentType("application/problem+json");
+    }
 }
