@@ -3,6 +3,7 @@ package dev.helpdesk.app.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -57,5 +58,34 @@ class BusinessCalendarPropertiesTest {
         Instant b = cal.addBusinessMinutes(start, minutes + 1);
         assertThat(b).isAfter(a);
         assertThat(cal.isOpen(a.minusSeconds(1))).as("the last counted second is open time").isTrue();
+    }
+
+    /** The fast arithmetic (precomputed week, whole-week skips) answers exactly what the day-by-day walk answers. */
+    @Property(tries = 2000)
+    void theFastArithmeticAgreesWithTheDayByDayWalk(@ForAll("calendars") BusinessCalendar cal, @ForAll("subSecondStarts") Instant start,
+                                                    @ForAll("amounts") Duration amount) {
+        Instant walked;
+        try {
+            walked = cal.addBusinessTimeByDays(start, amount);
+        } catch (BusinessCalendar.OutOfReachException e) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cal.addBusinessTime(start, amount))
+                    .isInstanceOf(BusinessCalendar.OutOfReachException.class);
+            return;
+        }
+        assertThat(cal.addBusinessTime(start, amount)).as("%s from %s plus %s", cal, start, amount).isEqualTo(walked);
+    }
+
+    /** Minutes up to a year of business time, and odd seconds and nanoseconds (clocks resume mid-minute). */
+    @Provide
+    Arbitrary<Duration> amounts() {
+        return Arbitraries.oneOf(
+                Arbitraries.longs().between(0, 3_000).map(Duration::ofMinutes),
+                Arbitraries.longs().between(0, 200_000).map(Duration::ofMinutes),
+                Arbitraries.longs().between(0, 10_000_000_000_000L).map(Duration::ofNanos));
+    }
+
+    @Provide
+    Arbitrary<Instant> subSecondStarts() {
+        return starts().flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(s::plusNanos));
     }
 }
