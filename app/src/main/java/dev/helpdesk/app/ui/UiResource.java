@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The web pages: sign in and out, the ticket list, opening a ticket, a ticket's conversation.
@@ -184,10 +185,7 @@ public class UiResource {
             try {
                 return Pages.seeOther("/tickets/" + tickets.create(me, body).id());
             } catch (ApiException e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), sentence(f.message())));
-                if (errors.isEmpty()) {
-                    errors.put("form", e.getMessage()); // spam guard, write freeze: said plainly
-                }
+                apiErrors(e, errors);
             }
         }
         return pages.page(400, ticketForm(subject, description, priority, errors));
@@ -232,10 +230,7 @@ public class UiResource {
                 if (e.status() == 404 || e.status() == 403) {
                     return notFound();
                 }
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), sentence(f.message())));
-                if (errors.isEmpty()) {
-                    errors.put("form", e.getMessage());
-                }
+                apiErrors(e, errors);
             }
         }
         return ticketView(me, id, 400, body == null ? "" : body, errors);
@@ -292,7 +287,8 @@ public class UiResource {
         return pages.page(404, error.data("title", "Not found").data("message", "There is no such ticket, or it is not yours to see."));
     }
 
-    private Response expiredForm() {
+    /** The answer to a form without this session's token: shared by every page with a form. */
+    Response expiredForm() {
         return pages.page(403, error.data("title", "The form has expired")
                 .data("message", "Go back, reload the page and send the form again."));
     }
@@ -306,13 +302,33 @@ public class UiResource {
     }
 
     /** The bean-validation errors of a form's body, by field, as sentences; a field keeps its first error. */
-    private <T> void fieldErrors(T body, Map<String, String> errors) {
+    <T> void fieldErrors(T body, Map<String, String> errors) {
+        fieldErrors(body, errors, UnaryOperator.identity());
+    }
+
+    /** As {@link #fieldErrors(Object, Map)}, with the body's property paths renamed to the form's field names. */
+    <T> void fieldErrors(T body, Map<String, String> errors, UnaryOperator<String> field) {
         for (ConstraintViolation<T> v : validator.validate(body)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), sentence(v.getMessage()));
+            errors.putIfAbsent(field.apply(v.getPropertyPath().toString()), sentence(v.getMessage()));
         }
     }
 
-    private static String sentence(String message) {
+    /**
+     * A refused request's field errors, by field, as sentences; without field errors (spam guard, write
+     * freeze) its message is said plainly as the form's error.
+     */
+    static void apiErrors(ApiException e, Map<String, String> errors) {
+        apiErrors(e, errors, UnaryOperator.identity());
+    }
+
+    static void apiErrors(ApiException e, Map<String, String> errors, UnaryOperator<String> field) {
+        e.errors().forEach(f -> errors.putIfAbsent(field.apply(f.field()), sentence(f.message())));
+        if (errors.isEmpty()) {
+            errors.put("form", e.getMessage());
+        }
+    }
+
+    static String sentence(String message) {
         String m = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
         return m.endsWith(".") ? m : m + ".";
     }
