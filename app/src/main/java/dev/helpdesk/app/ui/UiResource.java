@@ -225,10 +225,7 @@ public class UiResource {
                 formFiles.attach(me, id, null, chosen);
                 return Pages.seeOther("/tickets/" + id);
             } catch (ApiException e) {
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), FieldMessages.sentence(f.message())));
-                if (errors.isEmpty()) {
-                    errors.put("form", e.getMessage()); // spam guard, write freeze: said plainly
-                }
+                FieldMessages.fromApi(e, errors);
             }
         }
         return pages.page(400, ticketForm(subject, description, priority, errors));
@@ -275,10 +272,7 @@ public class UiResource {
                 if (e.status() == 404 || e.status() == 403) {
                     return notFound();
                 }
-                e.errors().forEach(f -> errors.putIfAbsent(f.field(), FieldMessages.sentence(f.message())));
-                if (errors.isEmpty()) {
-                    errors.put("form", e.getMessage());
-                }
+                FieldMessages.fromApi(e, errors);
             }
         }
         return ticketView(me, id, 400, body == null ? "" : body, errors);

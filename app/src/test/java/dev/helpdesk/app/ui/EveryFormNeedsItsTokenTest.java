@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EveryFormNeedsItsTokenTest extends HelpDeskTest {
     /** The page resources; a new one must be listed here (the test fails on an unlisted @Path class of this package). */
-    private static final List<Class<?>> PAGES = List.of(UiResource.class, AccountPages.class, AttachmentPages.class, LiveResource.class);
+    private static final List<Class<?>> PAGES = List.of(UiResource.class, AccountPages.class, AttachmentPages.class, LiveResource.class,
+            AdminPages.class, AdminSlaPolicyPages.class, AdminCalendarPages.class, AdminDirectoryPages.class, AdminReportPage.class);
 
     @Test
     void aFormWithoutItsTokenIsRefusedEverywhere() throws Exception {
@@ -40,15 +41,22 @@ class EveryFormNeedsItsTokenTest extends HelpDeskTest {
             }
         }
         assertThat(routes).as("the forms found").contains("/login", "/logout", "/tickets/new", "/tickets/bulk",
-                "/tickets/" + ticket + "/comments", "/tickets/" + ticket + "/update", "/forgot-password", "/register");
+                "/tickets/" + ticket + "/comments", "/tickets/" + ticket + "/update", "/forgot-password", "/register",
+                "/admin/sla-policies", "/admin/calendars", "/admin/users", "/admin/organizations", "/admin/groups");
 
         WebClient admins = new WebClient().signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        String forged = Api.unique("Forged");
+        var form = new java.util.HashMap<String, String>();
+        form.putAll(Map.of("subject", "forged", "description", "forged", "body", "forged", "status", "solved", "assignee", "none",
+                "ids", Long.toString(ticket), "email", customer.email(), "name", forged, "password", "forged password", "version", "1"));
+        form.putAll(Map.of("role", "agent", "timeZone", "UTC", "mon", "09:00-17:00"));
         for (String route : routes) {
-            var form = Map.of("subject", "forged", "description", "forged", "body", "forged", "status", "solved", "assignee", "none",
-                    "ids", Long.toString(ticket), "email", customer.email(), "name", "Forged", "password", "forged password", "version", "1");
             assertThat(admins.post(route, form).statusCode()).as("signed in, POST %s without the token", route).isEqualTo(403);
             assertThat(admins.post(route, Map.of("_csrf", "x".repeat(43), "body", "forged")).statusCode())
                     .as("signed in, POST %s with a wrong token", route).isEqualTo(403);
+        }
+        for (String collection : List.of("/api/v1/groups", "/api/v1/organizations", "/api/v1/sla-policies", "/api/v1/business-calendars")) {
+            assertThat(Api.as(admin).get(collection).asString()).as("nothing named %s created through %s", forged, collection).doesNotContain(forged);
         }
         Api.as(customer.token()).get("/api/v1/tickets/" + ticket).then().body("status", org.hamcrest.Matchers.equalTo("new"))
                 .body("subject", org.hamcrest.Matchers.equalTo("Untouched"));
