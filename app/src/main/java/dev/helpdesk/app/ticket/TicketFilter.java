@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record TicketFilter(List<TicketStatus> statuses, List<Priority> priorities, IdOrNone assignee, Long requester,
                            Long organization, IdOrNone group, List<String> tags, Instant createdFrom, Instant createdTo,
-                           Instant updatedFrom, Instant updatedTo, String query, SlaCondition sla, TicketSort sort, PageRequest page) {
+                           Instant updatedFrom, Instant updatedTo, String query, SlaCondition sla, TicketSort sort, TotalCount count, PageRequest page) {
 
     /** An id filter that can also ask for "no value". */
     public record IdOrNone(Long id) {
@@ -37,7 +37,8 @@ public record TicketFilter(List<TicketStatus> statuses, List<Priority> prioritie
                 p.tag == null ? List.of() : Tags.normalize(p.tag.stream().filter(t -> !blank(t)).toList()),
                 p.createdFrom == null ? null : p.createdFrom.lowerBound(), p.createdTo == null ? null : p.createdTo.upperBound(),
                 p.updatedFrom == null ? null : p.updatedFrom.lowerBound(), p.updatedTo == null ? null : p.updatedTo.upperBound(),
-                blank(p.q) ? null : p.q.trim(), p.sla, p.sort == null ? TicketSort.UPDATED_DESC : p.sort, p.toRequest());
+                blank(p.q) ? null : p.q.trim(), p.sla, p.sort == null ? TicketSort.UPDATED_DESC : p.sort,
+                p.count == null ? TotalCount.ESTIMATE : p.count, p.toRequest());
     }
 
     private static <T> List<T> present(List<T> values) {

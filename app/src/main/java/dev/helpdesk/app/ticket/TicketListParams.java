@@ -75,4 +75,9 @@ public class TicketListParams extends PageRequest.Params {
 
     @QueryParam("sort")
     public TicketSort sort;
+
+    @QueryParam("count")
+    @Parameter(description = "'estimate' (default): total is exact up to 1,000 matches and the database's estimate beyond "
+            + "(totalIsEstimate true); 'exact': always counted")
+    public TotalCount count;
 }

@@ -7,9 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns a {@link TicketFilter} plus the caller's visibility into one indexed SQL query. */
 final class TicketQuery {
+    /** Totals up to this many matches are counted; beyond, estimated unless asked for exactly (docs/api.md). */
+    static final int EXACT_UP_TO = 1000;
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
     private final List<String> where = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
 
@@ -67,14 +72,33 @@ final class TicketQuery {
 
     Page<Ticket> run(Connection c, TicketFilter f) throws SQLException {
         String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = Sql.count(c, "SELECT count(*) FROM tickets t" + whereSql, params.toArray());
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(f.page().size());
         pageParams.add(f.page().offset());
-        String order = f.sort().orderBy();
-        List<Ticket> items = total == 0 ? List.of() : Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql
-                + " ORDER BY " + order + " LIMIT ? OFFSET ?", TicketRepository::map, pageParams.toArray());
-        return f.page().of(items, total);
+        List<Ticket> items = Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql
+                + " ORDER BY " + f.sort().orderBy() + " LIMIT ? OFFSET ?", TicketRepository::map, pageParams.toArray());
+        if (items.size() < f.page().size() && (!items.isEmpty() || f.page().offset() == 0)) {
+            return f.page().of(items, f.page().offset() + items.size()); // the last page: the total needs no count
+        }
+        if (f.count() == TotalCount.EXACT) {
+            return f.page().of(items, Sql.count(c, "SELECT count(*) FROM tickets t" + whereSql, params.toArray()));
+        }
+        List<Object> cappedParams = new ArrayList<>(params);
+        cappedParams.add(EXACT_UP_TO + 1);
+        long capped = Sql.count(c, "SELECT count(*) FROM (SELECT 1 FROM tickets t" + whereSql + " LIMIT ?) m", cappedParams.toArray());
+        if (capped <= EXACT_UP_TO) {
+            return f.page().of(items, capped);
+        }
+        long estimate = Math.max(estimate(c, whereSql), Math.max(capped, f.page().offset() + items.size()));
+        return new Page<>(items, estimate, f.page().page(), f.page().size(), true);
+    }
+
+    /** The planner's row estimate for the filter: no rows read. */
+    private long estimate(Connection c, String whereSql) throws SQLException {
+        String plan = String.join("\n", Sql.list(c, "EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t" + whereSql,
+                rs -> rs.getString(1), params.toArray()));
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }
 
     private void in(String column, List<?> values) {

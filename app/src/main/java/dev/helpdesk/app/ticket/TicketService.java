@@ -130,7 +130,7 @@ public class TicketService {
             for (Ticket t : page.items()) {
                 items.add(t.withSla(sla.view(c, t.id(), policies).orElse(null)));
             }
-            return new Page<>(items, page.total(), page.page(), page.size());
+            return new Page<>(items, page.total(), page.page(), page.size(), page.totalIsEstimate());
         });
     }
 
