@@ -104,7 +104,7 @@ class GeneratedClientIT {
         assertThat(created.getStatus()).isEqualTo(TicketStatus.NEW);
         assertThat(created.getTags()).containsExactly("client-it");
 
-        PageTicket page = tickets.listTickets(null, null, null, null, null, null, null, null, null, null, null, null,
+        PageTicket page = tickets.listTickets(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 List.of(TicketStatus.NEW, TicketStatus.OPEN), List.of("client-it"), null, null);
         assertThat(page.getItems()).extracting(Ticket::getId).containsExactly(created.getId());
 
