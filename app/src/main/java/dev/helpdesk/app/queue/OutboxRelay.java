@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long RELAY_LOCK = 0x68656c7064657331L; // "helpdes1": the relay's advisory lock
     private final Db db;
     private final JobQueue queue;
     // no warning in the first 30 s: during start-up the relay may tick before migrations ran
@@ -54,11 +55,13 @@ public class OutboxRelay {
      * wait here, in PostgreSQL, until workers catch up); returns how many.
      */
     public int publish() {
-        long room = Math.min(500, queue.room());
-        if (room == 0) {
-            return 0;
-        }
         return db.tx(c -> {
+            // one relay at a time across replicas: two measuring the room at once would both fill it
+            Sql.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> null, RELAY_LOCK);
+            long room = Math.min(500, queue.room());
+            if (room == 0) {
+                return 0;
+            }
             List<Row> rows = Sql.list(c, "SELECT id, type, payload::text AS payload FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
                     rs -> new Row(rs.getLong("id"), rs.getString("type"), rs.getString("payload")), room);
             if (rows.isEmpty()) {
