@@ -62,6 +62,7 @@ class AgentBrowserTest extends HelpDeskTest {
         Api.Person agent = Api.person(admin, "agent", null);
         Api.Person customer = Api.person(admin, "customer", Api.organization(admin, Api.unique("Org")));
         long id = Api.ticket(customer.token(), "A rather long subject line that a phone has to wrap somewhere sensible");
+        Api.ticket(customer.token(), "Unbroken:" + "x".repeat(120)); // pasted paths and hashes have no spaces to wrap at
         try (Browser b = new Browser(root.toString())) {
             b.driver.manage().window().setSize(new Dimension(390, 844));
             b.open("/login");
