@@ -138,7 +138,7 @@ public class AdminDirectoryPages {
     @Path("organizations")
     public Response organizations(@QueryParam("page") Long page, @QueryParam("created") String created) {
         Response refused = gate.refusal("/admin/organizations");
-        return refused != null ? refused : organizationsView(200, page, "", "", Map.of(), created != null);
+        return refused != null ? refused : organizationsView(200, page, "", "", Map.of(), organizationName(created));
     }
 
     @POST
@@ -156,17 +156,29 @@ public class AdminDirectoryPages {
         int status = 400;
         if (errors.isEmpty()) {
             try {
-                organizationApi.create(body);
-                return Pages.seeOther("/admin/organizations?created=1");
+                Organization made = (Organization) organizationApi.create(body).getEntity();
+                return Pages.seeOther("/admin/organizations?created=" + made.id());
             } catch (ApiException e) {
                 status = e.status();
                 FieldMessages.fromApi(e, errors);
             }
         }
-        return organizationsView(status, null, orEmpty(name), orEmpty(domain), errors, false);
+        return organizationsView(status, null, orEmpty(name), orEmpty(domain), errors, null);
     }
 
-    private Response organizationsView(int status, Long page, String name, String domain, Map<String, String> errors, boolean created) {
+    /** The name the "created" notice shows: the list is oldest first, so the new one may be pages away. */
+    private String organizationName(String created) {
+        if (created == null || !created.matches("[1-9][0-9]{0,17}")) {
+            return null;
+        }
+        try {
+            return organizationApi.get(Long.parseLong(created)).getEntity().name();
+        } catch (ApiException e) {
+            return null; // a made-up ?created= link: no message
+        }
+    }
+
+    private Response organizationsView(int status, Long page, String name, String domain, Map<String, String> errors, String created) {
         Page<Organization> organizations = organizationApi.list(pageParams(page));
         return pages.page(status, organizationsPage.data("organizations", organizations.items())
                 .data("paging", Paging.of(organizations, "/admin/organizations", null)).data("created", created)

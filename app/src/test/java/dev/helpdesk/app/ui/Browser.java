@@ -70,9 +70,27 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks; a form's submit button waits for the next page, so what is read next is not the old page's. */
     Browser click(String css) {
-        find(css).click();
+        WebElement e = find(css);
+        boolean submits = "button".equals(e.getTagName()) && !"button".equals(e.getAttribute("type"))
+                && !e.findElements(By.xpath("ancestor::form")).isEmpty();
+        WebElement page = driver.findElement(By.tagName("html"));
+        e.click();
+        if (submits) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(page));
+        }
         return this;
+    }
+
+    /** This Chromium answers a node of a replaced page with an "unknown error", not a stale-element one. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return true;
+        }
     }
 
     String text(String css) {
