@@ -77,7 +77,7 @@ public class TicketListParams extends PageRequest.Params {
     public TicketSort sort;
 
     @QueryParam("count")
-    @Parameter(description = "'estimate' (default): total is exact up to 1,000 matches and the database's estimate beyond "
-            + "(totalIsEstimate true); 'exact': always counted")
+    @Parameter(description = "'estimate' (default): total is PostgreSQL's estimate when it expects over 1,000 matches "
+            + "(totalIsEstimate true), counted otherwise; 'exact': always counted")
     public TotalCount count;
 }

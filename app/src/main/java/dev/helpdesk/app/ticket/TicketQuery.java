@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** Turns a {@link TicketFilter} plus the caller's visibility into one indexed SQL query. */
 final class TicketQuery {
-    /** Totals up to this many matches are counted; beyond, estimated unless asked for exactly (docs/api.md). */
+    /** Totals the planner expects up to this many matches for are counted; beyond, estimated unless asked for exactly (docs/api.md). */
     static final int EXACT_UP_TO = 1000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
     private final List<String> where = new ArrayList<>();
@@ -80,17 +80,14 @@ final class TicketQuery {
         if (items.size() < f.page().size() && (!items.isEmpty() || f.page().offset() == 0)) {
             return f.page().of(items, f.page().offset() + items.size()); // the last page: the total needs no count
         }
-        if (f.count() == TotalCount.EXACT) {
-            return f.page().of(items, Sql.count(c, "SELECT count(*) FROM tickets t" + whereSql, params.toArray()));
+        if (f.count() == TotalCount.ESTIMATE) {
+            long estimate = estimate(c, whereSql);
+            if (estimate > EXACT_UP_TO) {
+                // the planner expects many: counting them would cost more than the page; say so instead
+                return new Page<>(items, Math.max(estimate, f.page().offset() + items.size()), f.page().page(), f.page().size(), true);
+            }
         }
-        List<Object> cappedParams = new ArrayList<>(params);
-        cappedParams.add(EXACT_UP_TO + 1);
-        long capped = Sql.count(c, "SELECT count(*) FROM (SELECT 1 FROM tickets t" + whereSql + " LIMIT ?) m", cappedParams.toArray());
-        if (capped <= EXACT_UP_TO) {
-            return f.page().of(items, capped);
-        }
-        long estimate = Math.max(estimate(c, whereSql), Math.max(capped, f.page().offset() + items.size()));
-        return new Page<>(items, estimate, f.page().page(), f.page().size(), true);
+        return f.page().of(items, Sql.count(c, "SELECT count(*) FROM tickets t" + whereSql, params.toArray()));
     }
 
     /** The planner's row estimate for the filter: no rows read. */

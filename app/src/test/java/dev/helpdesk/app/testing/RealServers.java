@@ -87,7 +87,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
             base = external.substring(0, external.lastIndexOf('/') + 1);
         } else {
             if (System.getProperty(PG_PORT) == null) {
-                EmbeddedPostgres postgres = EmbeddedServers.postgres(dataRoot().resolve("postgres"), false);
+                EmbeddedPostgres postgres = EmbeddedServers.postgres(dataRoot().resolve("postgres"), Boolean.getBoolean("helpdesk.test.durable"));
                 System.setProperty(PG_PORT, Integer.toString(postgres.getPort()));
             }
             String port = System.getProperty(PG_PORT);

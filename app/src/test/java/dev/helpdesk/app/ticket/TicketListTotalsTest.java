@@ -15,7 +15,7 @@ import java.sql.PreparedStatement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** A large desk's list answers fast: past 1,000 matches the total is an estimate, and exact on request. */
+/** A large desk's list answers fast: when the planner expects over 1,000 matches the total is its estimate, exact on request. */
 @QuarkusTest
 class TicketListTotalsTest extends HelpDeskTest {
     @Inject
@@ -26,11 +26,12 @@ class TicketListTotalsTest extends HelpDeskTest {
         String agent = Api.person(Api.admin(), "agent", null).token();
         String tag = Api.unique("bulk").toLowerCase();
         insertTickets(tag, 1200);
+        analyze(); // as autovacuum does on a real desk: the planner learns how common the tag is
 
         JsonPath estimated = as(agent).queryParam("tag", tag).get("/api/v1/tickets").then().statusCode(200)
                 .body("items", hasSize(25)).extract().jsonPath();
         assertThat(estimated.getBoolean("totalIsEstimate")).isTrue();
-        assertThat(estimated.getLong("total")).as("an estimate, never below what is known to match").isGreaterThan(1000);
+        assertThat(estimated.getLong("total")).as("the planner's estimate").isBetween(1001L, 5000L);
 
         as(agent).queryParam("tag", tag).queryParam("count", "exact").get("/api/v1/tickets").then().statusCode(200)
                 .body("total", equalTo(1200)).body("totalIsEstimate", equalTo(false)).body("items", hasSize(25));
@@ -43,6 +44,7 @@ class TicketListTotalsTest extends HelpDeskTest {
         String agent = Api.person(Api.admin(), "agent", null).token();
         String tag = Api.unique("few").toLowerCase();
         insertTickets(tag, 60);
+        analyze();
         as(agent).queryParam("tag", tag).get("/api/v1/tickets").then().statusCode(200)
                 .body("total", equalTo(60)).body("totalIsEstimate", equalTo(false)).body("items", hasSize(25));
         as(agent).queryParam("tag", tag).queryParam("page", 3).get("/api/v1/tickets").then()
@@ -58,6 +60,12 @@ class TicketListTotalsTest extends HelpDeskTest {
         String agent = Api.person(Api.admin(), "agent", null).token();
         as(agent).queryParam("count", "roughly").get("/api/v1/tickets").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("count"));
+    }
+
+    private void analyze() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("ANALYZE tickets");
+        }
     }
 
     private void insertTickets(String tag, int n) throws Exception {
