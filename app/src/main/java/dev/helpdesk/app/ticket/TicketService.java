@@ -76,8 +76,9 @@ public class TicketService {
         List<String> tags = body.tags() == null ? List.of() : Tags.normalize(body.tags());
         Ticket ticket = db.tx(c -> {
             long requesterId = body.requesterId() == null ? actor.id() : body.requesterId();
-            User requester = UserRepository.find(c, requesterId)
-                    .orElseThrow(() -> ApiException.invalidField("requesterId", "user " + requesterId + " does not exist"));
+            // the actor was read with their token: only someone else needs looking up
+            Long organizationId = requesterId == actor.id() ? actor.organizationId() : UserRepository.find(c, requesterId)
+                    .orElseThrow(() -> ApiException.invalidField("requesterId", "user " + requesterId + " does not exist")).organizationId();
             if (body.assigneeId() != null) {
                 requireAgent(c, "assigneeId", body.assigneeId());
             }
@@ -89,11 +90,13 @@ public class TicketService {
             }
             TicketStatus status = body.assigneeId() == null ? TicketStatus.NEW : TicketStatus.OPEN;
             Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
-            Instant at = Sql.clock(c);
-            long id = Sql.insert(c, "INSERT INTO tickets (subject, description, status, priority, requester_id, organization_id, "
-                            + "assignee_id, group_id, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    body.subject().trim(), body.description(), status, priority, requesterId, requester.organizationId(),
-                    body.assigneeId(), body.groupId(), tags, at, at);
+            Ticket inserted = Sql.one(c, "INSERT INTO tickets AS t (subject, description, status, priority, requester_id, organization_id, "
+                            + "assignee_id, group_id, tags, created_at, updated_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, k.at, k.at "
+                            + "FROM (SELECT clock_timestamp() AS at) k RETURNING " + TicketRepository.COLUMNS, TicketRepository::map,
+                    body.subject().trim(), body.description(), status, priority, requesterId, organizationId,
+                    body.assigneeId(), body.groupId(), tags).orElseThrow();
+            long id = inserted.id();
+            Instant at = inserted.createdAt();
             audit.record(c, "ticket", id, id, actor.id(), "created", AuditLog.changes()
                     .set("subject", body.subject().trim()).set("status", status.toString()).set("priority", priority.toString())
                     .set("requesterId", requesterId).set("assigneeId", body.assigneeId()).set("groupId", body.groupId())
@@ -102,7 +105,8 @@ public class TicketService {
             if (body.assigneeId() != null) {
                 Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
             }
-            return refreshed(c, actor, id);
+            Optional<SlaView> view = sla.refresh(c, id);
+            return actor.isStaff() ? inserted.withSla(view.orElse(null)) : inserted;
         });
         created.increment();
         events.changed(ticket);
