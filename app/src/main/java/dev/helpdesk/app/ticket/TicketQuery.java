@@ -15,8 +15,13 @@ final class TicketQuery {
     /** Totals the planner expects up to this many matches for are counted; beyond, estimated unless asked for exactly (docs/api.md). */
     static final int EXACT_UP_TO = 1000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+    /** How many of the newest tickets a search looks through in order before asking the text index instead. */
+    static final int SEARCH_WINDOW = 5000;
     private final List<String> where = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
+    /** The full-text condition and its parameters, kept apart too: a search page is found in two ways. */
+    private String textMatch;
+    private final List<Object> textParams = new ArrayList<>();
 
     TicketQuery(Actor actor, TicketFilter f, long atRiskLeadMinutes) {
         if (!actor.isStaff()) {
@@ -48,16 +53,10 @@ final class TicketQuery {
         range("t.updated_at", f.updatedFrom(), f.updatedTo());
         if (f.query() != null) {
             String match = "websearch_to_tsquery('english', ?)";
-            if (actor.isStaff()) {
-                where.add("(t.tsv_content @@ " + match + " OR t.tsv_replies @@ " + match + " OR t.tsv_notes @@ " + match + ")");
-                params.add(f.query());
-                params.add(f.query());
-                params.add(f.query());
-            } else {
-                where.add("(t.tsv_content @@ " + match + " OR t.tsv_replies @@ " + match + ")");
-                params.add(f.query());
-                params.add(f.query());
-            }
+            List<String> columns = actor.isStaff() ? List.of("t.tsv_content", "t.tsv_replies", "t.tsv_notes")
+                    : List.of("t.tsv_content", "t.tsv_replies");
+            textMatch = "(" + String.join(" OR ", columns.stream().map(col -> col + " @@ " + match).toList()) + ")";
+            columns.forEach(col -> textParams.add(f.query()));
         }
     }
 
@@ -71,29 +70,57 @@ final class TicketQuery {
     }
 
     Page<Ticket> run(Connection c, TicketFilter f) throws SQLException {
-        String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(f.page().size());
-        pageParams.add(f.page().offset());
-        List<Ticket> items = Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql
-                + " ORDER BY " + f.sort().orderBy() + " LIMIT ? OFFSET ?", TicketRepository::map, pageParams.toArray());
+        String others = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String whereSql = textMatch == null ? others : (others.isEmpty() ? " WHERE " : others + " AND ") + textMatch;
+        List<Object> allParams = new ArrayList<>(params);
+        allParams.addAll(textParams);
+        List<Ticket> items = textMatch != null && f.sort().indexOrdered() ? searchPage(c, f, others, whereSql, allParams)
+                : page(c, f, whereSql, f.sort().orderBy(), allParams);
         if (items.size() < f.page().size() && (!items.isEmpty() || f.page().offset() == 0)) {
             return f.page().of(items, f.page().offset() + items.size()); // the last page: the total needs no count
         }
         if (f.count() == TotalCount.ESTIMATE) {
-            long estimate = estimate(c, whereSql);
+            long estimate = estimate(c, whereSql, allParams);
             if (estimate > EXACT_UP_TO) {
                 // the planner expects many: counting them would cost more than the page; say so instead
                 return new Page<>(items, Math.max(estimate, f.page().offset() + items.size()), f.page().page(), f.page().size(), true);
             }
         }
-        return f.page().of(items, Sql.count(c, "SELECT count(*) FROM tickets t" + whereSql, params.toArray()));
+        return f.page().of(items, Sql.count(c, "SELECT count(*) FROM tickets t" + whereSql, allParams.toArray()));
+    }
+
+    /**
+     * A search page in index order over the newest tickets: a common word fills the page after a
+     * few rows. A rare one would walk the whole table that way (a second at a million tickets), so
+     * when the newest {@link #SEARCH_WINDOW} do not fill the page the text index finds the matches.
+     */
+    private List<Ticket> searchPage(Connection c, TicketFilter f, String others, String whereSql, List<Object> allParams)
+            throws SQLException {
+        int wanted = f.page().offset() + f.page().size();
+        List<Object> windowParams = new ArrayList<>(params);
+        windowParams.add(Math.max(SEARCH_WINDOW, 20L * wanted));
+        windowParams.addAll(textParams);
+        windowParams.add(f.page().size());
+        windowParams.add(f.page().offset());
+        String order = f.sort().orderBy();
+        List<Ticket> items = Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM (SELECT * FROM tickets t" + others
+                + " ORDER BY " + order + " LIMIT ?) t WHERE " + textMatch + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                TicketRepository::map, windowParams.toArray());
+        return items.size() == f.page().size() ? items : page(c, f, whereSql, f.sort().orderByWithoutIndex(), allParams);
+    }
+
+    private List<Ticket> page(Connection c, TicketFilter f, String whereSql, String order, List<Object> allParams) throws SQLException {
+        List<Object> pageParams = new ArrayList<>(allParams);
+        pageParams.add(f.page().size());
+        pageParams.add(f.page().offset());
+        return Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                TicketRepository::map, pageParams.toArray());
     }
 
     /** The planner's row estimate for the filter: no rows read. */
-    private long estimate(Connection c, String whereSql) throws SQLException {
+    private long estimate(Connection c, String whereSql, List<Object> allParams) throws SQLException {
         String plan = String.join("\n", Sql.list(c, "EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t" + whereSql,
-                rs -> rs.getString(1), params.toArray()));
+                rs -> rs.getString(1), allParams.toArray()));
         Matcher rows = PLAN_ROWS.matcher(plan);
         return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }

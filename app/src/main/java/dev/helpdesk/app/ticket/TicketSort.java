@@ -35,6 +35,18 @@ public enum TicketSort {
         return column + dir + ", t.id" + dir;
     }
 
+    /** Whether an index walks the tickets in this order (id, createdAt, updatedAt). */
+    boolean indexOrdered() {
+        return column.equals("t.id") || column.equals("t.created_at") || column.equals("t.updated_at");
+    }
+
+    /** The same order as an expression no index has: the planner then reads the matches through another index and sorts them. */
+    String orderByWithoutIndex() {
+        String dir = apiName.startsWith("-") ? " DESC" : " ASC";
+        String noIndex = column.equals("t.id") ? "(t.id + 0)" : indexOrdered() ? "(" + column + " + interval '0 s')" : column;
+        return noIndex + dir + ", (t.id + 0)" + dir;
+    }
+
     @Override
     public String toString() {
         return apiName;
