@@ -4,12 +4,18 @@ import dev.helpdesk.app.redis.OutageWarning;
 import dev.helpdesk.app.redis.Redis;
 import dev.helpdesk.app.ticket.Ticket;
 import dev.helpdesk.app.web.ApiException;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -22,6 +28,7 @@ import org.jboss.logging.Logger;
 public class TicketEvents {
     static final String CHANNEL = "helpdesk:ticket-changes";
     private static final Logger LOG = Logger.getLogger(TicketEvents.class);
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Enough to decide who may hear of it without reading the ticket again. */
     public record Change(long ticketId, long requesterId, Long organizationId) {
@@ -53,6 +60,25 @@ public class TicketEvents {
     public void changed(Change change) {
         try {
             redis.sync().publish(CHANNEL, change.encode());
+        } catch (RuntimeException e) {
+            outage.warn(e);
+        }
+    }
+
+    /**
+     * After a committed change to many tickets (an SLA scan's): the same message per ticket as
+     * {@link #changed(Change)}, pipelined, so thousands take about one round trip instead of one each.
+     */
+    public void changedAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            RedisAsyncCommands<String, String> async = redis.async();
+            Future<?>[] sent = changes.stream().map(c -> async.publish(CHANNEL, c.encode())).toArray(Future<?>[]::new);
+            if (!LettuceFutures.awaitAll(PIPELINE_TIMEOUT, sent)) {
+                outage.warn(new RedisCommandTimeoutException(changes.size() + " change notices not confirmed within " + PIPELINE_TIMEOUT));
+            }
         } catch (RuntimeException e) {
             outage.warn(e);
         }
