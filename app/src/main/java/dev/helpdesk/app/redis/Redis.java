@@ -37,11 +37,6 @@ public class Redis {
         return connection().sync();
     }
 
-    /** Asynchronous commands on the same connection: many can be in flight at once instead of one round trip each. */
-    public io.lettuce.core.api.async.RedisAsyncCommands<String, String> async() {
-        return connection().async();
-    }
-
     /** A connection of its own for SUBSCRIBE (a subscribed connection can do nothing else); Lettuce re-subscribes after a reconnect. */
     public io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> connectPubSub() {
         return client.connectPubSub();
