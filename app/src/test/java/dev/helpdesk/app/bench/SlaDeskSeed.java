@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 /**
  * Open tickets shaped like a real desk's, for the SLA scan benchmark: one policy counting business
  * hours on an office calendar with holidays, and every ticket with the history an agent leaves
- * (creation, status changes, a public reply, an internal note). Every hundredth ticket is due:
- * opened ten days ago, answered, set pending, then the customer wrote back a week ago and nobody
- * answered, so its next response is breached and its scan reads a timeline of several events.
+ * (creation, status changes, a public reply, an internal note) and its clocks as last evaluated.
+ * Every hundredth ticket is due: opened ten days ago, answered, set pending, then the customer
+ * wrote back a week ago and nobody answered, so its next response is breached and its scan reads
+ * a timeline of several events.
  */
 final class SlaDeskSeed {
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -73,6 +74,11 @@ final class SlaDeskSeed {
             st.execute("INSERT INTO comments (ticket_id, author_id, body, public, created_at) SELECT id, requester_id, "
                     + "'Here is the error message', true, now() - interval '7 days' FROM tickets WHERE sla_next_due < now()");
             st.execute("ALTER TABLE comments ENABLE TRIGGER comments_index_text");
+            // each ticket's clocks as its last change left them: the due ones' next response was still running then
+            st.execute("INSERT INTO ticket_sla (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) "
+                    + "SELECT id, 'first_response', 240, 60, 'met', NULL::timestamptz FROM tickets "
+                    + "UNION ALL SELECT id, 'resolution', 5400, 120, 'active', sla_next_due FROM tickets "
+                    + "UNION ALL SELECT id, 'next_response', 240, 200, 'active', sla_next_due FROM tickets WHERE sla_next_due < now()");
             st.execute("ANALYZE");
         }
     }
