@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Open tickets shaped like a real desk's, for the SLA scan benchmark: one policy counting business
  * hours on an office calendar with holidays, and every ticket with the history an agent leaves
  * (creation, status changes, a public reply, an internal note) and its clocks as last evaluated.
- * Every hundredth ticket is due: opened ten days ago, answered, set pending, then the customer
+ * Every hundredth ticket is due: opened 10-17 days ago, answered, set pending, then the customer
  * wrote back a week ago and nobody answered, so its next response is breached and its scan reads
  * a timeline of several events.
  */
@@ -41,15 +41,21 @@ final class SlaDeskSeed {
             st.execute("INSERT INTO users (email, name, role, organization_id) SELECT 'bench-customer@example.com', 'Bench customer', "
                     + "'customer', id FROM organizations WHERE name = 'Bench customers'");
             st.execute("INSERT INTO users (email, name, role) VALUES ('bench-agent@example.com', 'Bench agent', 'agent')");
+            // due ones opened over a week, 10 to 17 days ago, each with its own deadline; search vectors hold the
+            // comments below, as the comments' trigger (off while seeding) would have left them
             st.execute("INSERT INTO tickets (subject, description, status, priority, requester_id, organization_id, assignee_id, "
-                    + "created_at, updated_at, sla_policy_id, sla_next_due) "
+                    + "created_at, updated_at, sla_policy_id, sla_next_due, tsv_replies, tsv_notes) "
                     + "SELECT 'Bench ' || g, 'open ticket', 'open', 'normal', cu.id, cu.organization_id, ag.id, "
-                    + "CASE WHEN g % 100 = 0 THEN now() - interval '10 days' ELSE now() - interval '2 hours' - (g % 5000) * interval '1 minute' END, "
-                    + "now(), " + policy + ", "
-                    + "CASE WHEN g % 100 = 0 THEN now() - interval '1 hour' ELSE now() + interval '60 minutes' + (g % 5000) * interval '1 minute' END "
+                    + "CASE WHEN g % 100 = 0 THEN now() - interval '10 days' - (g / 100) * interval '1 minute' "
+                    + "ELSE now() - interval '2 hours' - (g % 5000) * interval '1 minute' END, now(), " + policy + ", "
+                    + "CASE WHEN g % 100 = 0 THEN now() - (g / 100) * interval '1 second' "
+                    + "ELSE now() + interval '60 minutes' + (g % 5000) * interval '1 minute' END, "
+                    + "CASE WHEN g % 100 = 0 THEN v.reply || v.answer ELSE v.reply END, v.note "
                     + "FROM generate_series(1, " + tickets + ") AS g, "
                     + "(SELECT id, organization_id FROM users WHERE email = 'bench-customer@example.com') cu, "
-                    + "(SELECT id FROM users WHERE email = 'bench-agent@example.com') ag");
+                    + "(SELECT id FROM users WHERE email = 'bench-agent@example.com') ag, "
+                    + "(SELECT to_tsvector('english', 'Could you send the exact error?') AS reply, "
+                    + "to_tsvector('english', 'Here is the error message') AS answer, to_tsvector('english', 'Checking the logs') AS note) v");
             // every ticket: created as new, an internal note, a public agent reply that opened it
             st.execute("INSERT INTO audit_events (entity_type, entity_id, ticket_id, actor_id, action, changes, created_at) "
                     + "SELECT 'ticket', t.id, t.id, t.requester_id, 'created', jsonb_build_object('subject', jsonb_build_object('to', t.subject), "
@@ -58,7 +64,7 @@ final class SlaDeskSeed {
                     + "UNION ALL SELECT 'ticket', t.id, t.id, t.assignee_id, 'replied', '{}'::jsonb, t.created_at + interval '60 minutes' FROM tickets t "
                     + "UNION ALL SELECT 'ticket', t.id, t.id, t.assignee_id, 'updated', '{\"status\": {\"from\": \"new\", \"to\": \"open\"}}'::jsonb, "
                     + "t.created_at + interval '60 minutes' FROM tickets t");
-            // search vectors play no part in SLA; the trigger would rewrite a ticket row per comment
+            // the trigger would rewrite a ticket row per comment; the vectors were set above
             st.execute("ALTER TABLE comments DISABLE TRIGGER comments_index_text");
             st.execute("INSERT INTO comments (ticket_id, author_id, body, public, created_at) "
                     + "SELECT id, assignee_id, 'Checking the logs', false, created_at + interval '30 minutes' FROM tickets "
