@@ -72,7 +72,8 @@ public final class Sql {
             } else if (p instanceof Enum<?> e) {
                 ps.setString(idx, e.toString());
             } else if (p instanceof Collection<?> coll) {
-                ps.setArray(idx, c.createArrayOf("text", coll.stream().map(String::valueOf).toArray()));
+                // null elements stay NULL (not 'null'), so ?::bigint[] or ?::timestamptz[] can carry "none" in set-based writes
+                ps.setArray(idx, c.createArrayOf("text", coll.stream().map(v -> java.util.Objects.toString(v, null)).toArray(String[]::new)));
             } else if (p instanceof String[] arr) {
                 ps.setArray(idx, c.createArrayOf("text", arr));
             } else {

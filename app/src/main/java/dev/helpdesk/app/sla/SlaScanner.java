@@ -4,7 +4,6 @@ import dev.helpdesk.app.config.AppConfig;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.live.TicketEvents;
-import dev.helpdesk.app.notify.Notifications;
 import dev.helpdesk.app.queue.JobRoles;
 import dev.helpdesk.app.queue.Outbox;
 import io.micrometer.core.instrument.Counter;
@@ -14,18 +13,25 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every SLA_CHECK_INTERVAL_SECONDS, in the worker: tickets whose earliest deadline is within the
  * reminder lead (one indexed range query) are re-evaluated; each clock gets one reminder and one
  * breach notice per deadline. Rows are locked with SKIP LOCKED, and notices are keyed by ticket,
- * clock and deadline, so several workers scanning at once never send one twice.
+ * clock and deadline, so several workers scanning at once never send one twice. Each batch of due
+ * tickets is read, evaluated and written with a few set-based statements, not a few per ticket.
  */
 @ApplicationScoped
 public class SlaScanner {
+    private static final int BATCH = 1000;
     private final Db db;
     private final SlaService sla;
     private final AppConfig config;
@@ -56,47 +62,57 @@ public class SlaScanner {
         }
     }
 
-    /** One pass over due tickets; returns the number of notices emitted. */
+    /**
+     * One pass over the due tickets, a batch at a time (each its own transaction, so locks are held
+     * briefly and notices go out as batches commit); returns the number of notices emitted.
+     */
     public int scan() {
-        List<TicketEvents.Change> changed = new ArrayList<>();
-        int emitted = duration.record(() -> db.tx(c -> {
-            long lead = config.sla().reminderLeadMinutes();
-            List<TicketEvents.Change> due = Sql.list(c, "SELECT id, requester_id, organization_id FROM tickets "
-                    + "WHERE sla_next_due <= now() + (? * interval '1 minute') ORDER BY sla_next_due LIMIT 1000 FOR UPDATE SKIP LOCKED",
-                    rs -> new TicketEvents.Change(rs.getLong(1), rs.getLong(2), Sql.nullableLong(rs, "organization_id")), lead);
+        return duration.record(() -> {
             int notices = 0;
-            SlaService.Policies policies = sla.policies(c);
-            for (TicketEvents.Change ticket : due) {
-                long id = ticket.ticketId();
-                var view = sla.refresh(c, id, policies);
-                if (view.isEmpty()) {
-                    continue;
+            Due after = null;
+            Batch batch;
+            do {
+                Due from = after;
+                batch = db.tx(c -> scanBatch(c, from));
+                for (SlaNotice n : batch.emitted()) {
+                    (n.kind() == SlaNotice.Kind.BREACH ? breaches : reminders).increment();
                 }
-                for (SlaState s : view.get().targets()) {
-                    if (s.due() == null || s.stoppedAt() != null) {
-                        continue;
-                    }
-                    boolean breached = s.status() == SlaState.Status.BREACHED;
-                    if (!breached && s.status() != SlaState.Status.AT_RISK) {
-                        continue;
-                    }
-                    String kind = breached ? "breach" : "reminder";
-                    if (Sql.update(c, "INSERT INTO sla_notifications (ticket_id, metric, kind, due_at) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING", id, s.metric().toString(), kind, s.due()) == 1) {
-                        Outbox.add(c, breached ? Notifications.SLA_BREACH : Notifications.SLA_REMINDER, Map.of(
-                                "ticketId", Long.toString(id), "metric", s.metric().toString(), "due", s.due().toString()));
-                        (breached ? breaches : reminders).increment();
-                        notices++;
-                        if (changed.isEmpty() || changed.get(changed.size() - 1) != ticket) {
-                            changed.add(ticket);
-                        }
-                    }
-                }
-            }
+                events.changedAll(batch.changed()); // now at risk or breached: the agents' views show it
+                notices += batch.emitted().size();
+                after = batch.last();
+                // a freeze that began during the pass stops it before the next batch writes
+            } while (batch.full() && freeze.current().isEmpty());
             return notices;
-        }));
-        changed.forEach(events::changed); // now at risk or breached: the agents' views show it
-        return emitted;
+        });
+    }
+
+    /** A locked due ticket: where it stands in the scan's order, and who may hear it changed. */
+    private record Due(TicketEvents.Change ticket, Instant nextDue) {}
+
+    /** What one batch did: the notices it emitted, the tickets they concern, where the next batch starts. */
+    private record Batch(List<SlaNotice> emitted, List<TicketEvents.Change> changed, Due last, boolean full) {}
+
+    private Batch scanBatch(Connection c, Due after) throws SQLException {
+        // keyset order: a ticket that stays due (reminded, breach still ahead) is not fetched again in this pass
+        List<Due> due = Sql.list(c, "SELECT id, requester_id, organization_id, sla_next_due FROM tickets "
+                + "WHERE sla_next_due <= now() + (? * interval '1 minute') "
+                + (after == null ? "" : "AND sla_next_due >= ? AND (sla_next_due, id) > (?, ?) ")
+                + "ORDER BY sla_next_due, id LIMIT ? FOR UPDATE SKIP LOCKED",
+                rs -> new Due(new TicketEvents.Change(rs.getLong("id"), rs.getLong("requester_id"), Sql.nullableLong(rs, "organization_id")),
+                        Sql.instant(rs, "sla_next_due")),
+                after == null ? new Object[] {config.sla().reminderLeadMinutes(), BATCH}
+                        : new Object[] {config.sla().reminderLeadMinutes(), after.nextDue(), after.nextDue(), after.ticket().ticketId(), BATCH});
+        if (due.isEmpty()) {
+            return new Batch(List.of(), List.of(), after, false);
+        }
+        Map<Long, SlaView> views = sla.refreshAll(c, due.stream().map(d -> d.ticket().ticketId()).toList(), sla.policies(c));
+        List<SlaNotice> called = new ArrayList<>();
+        views.forEach((id, view) -> called.addAll(SlaNotice.callFor(id, view)));
+        List<SlaNotice> emitted = SlaNotice.recordNew(c, called);
+        Outbox.addAll(c, emitted.stream().map(SlaNotice::job).toList());
+        Set<Long> noticed = emitted.stream().map(SlaNotice::ticketId).collect(Collectors.toSet());
+        List<TicketEvents.Change> changed = due.stream().map(Due::ticket).filter(t -> noticed.contains(t.ticketId())).toList();
+        return new Batch(emitted, changed, due.get(due.size() - 1), due.size() == BATCH);
     }
 
     @Singleton

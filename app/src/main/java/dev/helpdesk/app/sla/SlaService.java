@@ -1,13 +1,12 @@
 package dev.helpdesk.app.sla;
 
-import dev.helpdesk.app.db.Sql;
-import dev.helpdesk.app.ticket.Priority;
-import dev.helpdesk.app.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +28,6 @@ public class SlaService {
         this.repository = repository;
         this.reminderLeadMinutes = reminderLeadMinutes;
     }
-
-    record TicketFacts(long id, TicketStatus status, Priority priority, Long organizationId, Long groupId, List<String> tags,
-                       Instant createdAt) {}
 
     /**
      * The active policies, read once and shared by every ticket evaluated in one request or scan;
@@ -79,77 +75,83 @@ public class SlaService {
     }
 
     public Optional<SlaView> refresh(Connection c, long ticketId, Policies policies) throws SQLException {
-        Optional<SlaView> e = evaluate(c, ticketId, Instant.now(), policies);
-        if (e.isEmpty()) {
-            if (Sql.update(c, "UPDATE tickets SET sla_policy_id = NULL, sla_next_due = NULL WHERE id = ? "
-                    + "AND (sla_policy_id IS NOT NULL OR sla_next_due IS NOT NULL)", ticketId) > 0) {
-                Sql.update(c, "DELETE FROM ticket_sla WHERE ticket_id = ?", ticketId);
-            }
-            return Optional.empty();
-        }
-        SlaView view = e.get();
-        Instant nextDue = view.targets().stream().filter(SlaState::pending).map(SlaState::due)
-                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
-        Sql.update(c, "UPDATE tickets SET sla_policy_id = ?, sla_next_due = ? WHERE id = ?", view.policyId(), nextDue, ticketId);
-        Sql.update(c, "DELETE FROM ticket_sla WHERE ticket_id = ?", ticketId);
-        for (SlaState s : view.targets()) {
-            Sql.update(c, "INSERT INTO ticket_sla (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    ticketId, s.metric().toString(), s.targetMinutes(), s.elapsedMinutes(), s.status().toString(), s.due());
-        }
-        return Optional.of(view);
+        return Optional.ofNullable(refreshAll(c, List.of(ticketId), policies).get(ticketId));
+    }
+
+    /**
+     * Re-evaluates many tickets and stores the results, reading and writing in a few set-based
+     * statements whatever their number; returns the SLA of each ticket a policy applies to.
+     */
+    public Map<Long, SlaView> refreshAll(Connection c, List<Long> ticketIds, Policies policies) throws SQLException {
+        Map<Long, SlaView> views = evaluateAll(c, ticketIds, Instant.now(), policies);
+        SlaRecords.store(c, ticketIds, views);
+        return views;
     }
 
     /** The live SLA of a ticket, for reading (clocks move with time, so it is computed, not stored). */
     public Optional<SlaView> view(Connection c, long ticketId, Policies policies) throws SQLException {
-        return evaluate(c, ticketId, Instant.now(), policies);
+        return Optional.ofNullable(evaluateAll(c, List.of(ticketId), Instant.now(), policies).get(ticketId));
     }
 
-    private Optional<SlaView> evaluate(Connection c, long ticketId, Instant now, Policies policies) throws SQLException {
+    /** The SLA of each ticket a policy applies to, at {@code now}; tickets under no policy (or missing) are absent. */
+    Map<Long, SlaView> evaluateAll(Connection c, Collection<Long> ticketIds, Instant now, Policies policies) throws SQLException {
+        Map<Long, SlaView> out = new LinkedHashMap<>();
+        if (policies.isEmpty() || ticketIds.isEmpty()) {
+            return out;
+        }
+        Map<Long, Applied> applied = new LinkedHashMap<>();
+        for (TicketHistory.Facts t : TicketHistory.facts(c, ticketIds).values()) {
+            Optional<Applied> a = applied(t, policies);
+            if (a.isPresent()) {
+                applied.put(t.id(), a.get());
+            }
+        }
+        // timelines only for the tickets whose clocks can run: no policy, no history to read
+        List<TicketHistory.Facts> timed = applied.values().stream().filter(a -> a.calendar() != null).map(Applied::ticket).toList();
+        Map<Long, TicketTimeline> timelines = TicketHistory.timelines(c, timed);
+        applied.forEach((id, a) -> out.put(id, a.view(timelines.get(id), now, reminderLeadMinutes)));
+        return out;
+    }
+
+    /** One ticket, read query by query as before batches: the reference {@link #evaluateAll} is tested against. */
+    Optional<SlaView> evaluateOneByOne(Connection c, long ticketId, Instant now, Policies policies) throws SQLException {
         if (policies.isEmpty()) {
             return Optional.empty();
         }
-        TicketFacts t = Sql.one(c, "SELECT id, status, priority, organization_id, group_id, tags, created_at FROM tickets WHERE id = ?",
-                rs -> new TicketFacts(rs.getLong("id"), TicketStatus.parse(rs.getString("status")), Priority.parse(rs.getString("priority")),
-                        Sql.nullableLong(rs, "organization_id"), Sql.nullableLong(rs, "group_id"), Sql.textArray(rs, "tags"),
-                        Sql.instant(rs, "created_at")), ticketId).orElseThrow();
+        TicketHistory.Facts t = TicketHistory.fact(c, ticketId).orElseThrow();
+        Optional<Applied> a = applied(t, policies);
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketTimeline timeline = a.get().calendar() == null ? null : TicketHistory.timeline(c, t);
+        return Optional.of(a.get().view(timeline, now, reminderLeadMinutes));
+    }
+
+    /** The first matching policy with targets at the ticket's priority, and its calendar; null calendar: unusable, for {@code reason}. */
+    private record Applied(TicketHistory.Facts ticket, SlaPolicy policy, List<SlaTarget> targets, BusinessCalendar calendar,
+                           String reason) {
+        SlaView view(TicketTimeline timeline, Instant now, long reminderLeadMinutes) {
+            List<SlaState> states = calendar == null ? targets.stream().map(target -> SlaState.unknown(target, reason)).toList()
+                    : new SlaClock(calendar, reminderLeadMinutes).evaluate(timeline, targets, now);
+            return new SlaView(policy.id(), policy.name(), states);
+        }
+    }
+
+    private static Optional<Applied> applied(TicketHistory.Facts t, Policies policies) throws SQLException {
         Optional<SlaPolicy> policy = policies.active.stream()
                 .filter(p -> p.conditions().matches(t.priority(), t.organizationId(), t.groupId(), t.tags())).findFirst();
         if (policy.isEmpty() || policy.get().targetsFor(t.priority()).isEmpty()) {
             return Optional.empty();
         }
         List<SlaTarget> targets = policy.get().targetsFor(t.priority());
-        BusinessCalendar calendar;
         try {
-            calendar = policies.calendar(policy.get().calendarId());
+            return Optional.of(new Applied(t, policy.get(), targets, policies.calendar(policy.get().calendarId()), null));
         } catch (RuntimeException e) {
             // stored before today's validation, or edited by hand: the ticket must still work
             LOG.warnf("SLA policy %d: calendar %s is unusable (%s); ticket %d shows its SLA as unknown",
-                    policy.get().id(), policy.get().calendarId(), e.getMessage(), ticketId);
-            String reason = "the policy's business calendar cannot be used: " + e.getMessage();
-            return Optional.of(new SlaView(policy.get().id(), policy.get().name(),
-                    targets.stream().map(target -> SlaState.unknown(target, reason)).toList()));
+                    policy.get().id(), policy.get().calendarId(), e.getMessage(), t.id());
+            return Optional.of(new Applied(t, policy.get(), targets, null,
+                    "the policy's business calendar cannot be used: " + e.getMessage()));
         }
-        List<SlaState> states = new SlaClock(calendar, reminderLeadMinutes).evaluate(timeline(c, t), targets, now);
-        return Optional.of(new SlaView(policy.get().id(), policy.get().name(), states));
-    }
-
-    /** The ticket's SLA-relevant history: creation, status changes (from the audit trail) and public comments. */
-    static TicketTimeline timeline(Connection c, TicketFacts t) throws SQLException {
-        TicketTimeline timeline = new TicketTimeline();
-        TicketStatus initial = Sql.one(c, "SELECT changes->'status'->>'to' AS s FROM audit_events WHERE ticket_id = ? "
-                + "AND action = 'created' ORDER BY id LIMIT 1", rs -> rs.getString("s"), t.id())
-                .map(TicketStatus::parse).orElse(t.status());
-        timeline.add(new TicketTimeline.Created(t.createdAt(), initial));
-        for (Map.Entry<Instant, String> change : Sql.list(c, "SELECT created_at, changes->'status'->>'to' AS s FROM audit_events "
-                + "WHERE ticket_id = ? AND action = 'updated' AND changes->'status' IS NOT NULL ORDER BY id",
-                rs -> Map.entry(Sql.instant(rs, "created_at"), rs.getString("s")), t.id())) {
-            timeline.add(new TicketTimeline.StatusChanged(change.getKey(), TicketStatus.parse(change.getValue())));
-        }
-        for (Map.Entry<Instant, String> comment : Sql.list(c, "SELECT c.created_at, u.role FROM comments c JOIN users u ON u.id = c.author_id "
-                + "WHERE c.ticket_id = ? AND c.public ORDER BY c.id", rs -> Map.entry(Sql.instant(rs, "created_at"), rs.getString("role")), t.id())) {
-            timeline.add("customer".equals(comment.getValue()) ? new TicketTimeline.CustomerMessage(comment.getKey())
-                    : new TicketTimeline.AgentReply(comment.getKey()));
-        }
-        return timeline;
     }
 }

@@ -6,6 +6,7 @@ import dev.helpdesk.app.queue.QueueSettings;
 import dev.helpdesk.app.queue.Worker;
 import dev.helpdesk.app.sla.BusinessCalendar;
 import dev.helpdesk.app.sla.OpeningWindow;
+import dev.helpdesk.app.sla.SlaRepository;
 import dev.helpdesk.app.sla.SlaScanner;
 import dev.helpdesk.app.testing.HelpDeskTest;
 import io.lettuce.core.Consumer;
@@ -42,8 +43,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Same-run baselines for the SLA engine and the job queue: business-time due dates per second
- * (vs. plain Instant arithmetic), the SLA scan over 1,000,000 open tickets with 1% due (vs. the
- * bare indexed range query), and queue throughput end to end (vs. raw XADD/XREADGROUP/XACK).
+ * (vs. plain Instant arithmetic), the SLA scan over 1,000,000 open tickets with history and 1% due
+ * on a business-hours policy ({@link SlaDeskSeed}; vs. the bare indexed range query), and queue
+ * throughput end to end (vs. raw XADD/XREADGROUP/XACK).
  * Run with {@code mvn -B -pl app test -Pbenchmark}.
  */
 @QuarkusTest
@@ -65,6 +67,9 @@ class SlaQueueBenchmark extends HelpDeskTest {
 
     @Inject
     SlaScanner scanner;
+
+    @Inject
+    SlaRepository slaRepository;
 
     @ConfigProperty(name = "REDIS_URL")
     String redisUrl;
@@ -112,24 +117,10 @@ class SlaQueueBenchmark extends HelpDeskTest {
 
     private void scan() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            long requester;
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT min(id) FROM users")) {
-                rs.next();
-                requester = rs.getLong(1);
-            }
-            // one policy in calendar time: 60-minute first response, long resolution
-            c.createStatement().execute("INSERT INTO sla_policies (name, position, targets) VALUES ('Bench', 0, "
-                    + "'{\"normal\": {\"FIRST_RESPONSE\": {\"minutes\": 60, \"businessHours\": false}, "
-                    + "\"RESOLUTION\": {\"minutes\": 100000, \"businessHours\": false}}}')");
             long t0 = System.nanoTime();
-            c.createStatement().execute("INSERT INTO tickets (subject, description, status, priority, requester_id, created_at, sla_next_due) "
-                    + "SELECT 'Bench ' || g, 'open ticket', 'open', 'normal', " + requester + ", "
-                    + "CASE WHEN g % 100 = 0 THEN now() - interval '2 hours' ELSE now() END, "
-                    + "CASE WHEN g % 100 = 0 THEN now() - interval '1 hour' ELSE now() + interval '60 minutes' + (g % 5000) * interval '1 minute' END "
-                    + "FROM generate_series(1, " + TICKETS + ") AS g");
-            c.createStatement().execute("ANALYZE tickets");
+            SlaDeskSeed.seed(c, slaRepository, TICKETS);
             line("");
-            line("seeded %d open tickets (1%% due) in %.1f s", TICKETS, (System.nanoTime() - t0) / 1e9);
+            line("seeded %d open tickets with history (1%% due, business-hours policy) in %.1f s", TICKETS, (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
             long found = 0;
             try (ResultSet rs = c.createStatement().executeQuery(

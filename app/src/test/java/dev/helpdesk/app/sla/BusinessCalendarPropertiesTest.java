@@ -75,6 +75,14 @@ class BusinessCalendarPropertiesTest {
         assertThat(cal.addBusinessTime(start, amount)).as("%s from %s plus %s", cal, start, amount).isEqualTo(walked);
     }
 
+    /** Measuring business time the fast way gives exactly what the day-by-day walk gives, across DST changes and holidays. */
+    @Property(tries = 2000)
+    void theFastDurationAgreesWithTheDayByDayWalk(@ForAll("calendars") BusinessCalendar cal, @ForAll("subSecondStarts") Instant from,
+                                                  @ForAll("amounts") Duration span) {
+        Instant to = from.plus(span.dividedBy(5)); // a fifth of a year at most: long runs, yet many of them per second
+        assertThat(cal.businessDuration(from, to)).as("%s from %s to %s", cal, from, to).isEqualTo(cal.businessDurationByDays(from, to));
+    }
+
     /** Minutes up to a year of business time, and odd seconds and nanoseconds (clocks resume mid-minute). */
     @Provide
     Arbitrary<Duration> amounts() {

@@ -1,0 +1,69 @@
+package dev.helpdesk.app.sla;
+
+import dev.helpdesk.app.db.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Stores evaluated SLAs, for any number of tickets in three statements: the policy and earliest
+ * pending deadline on the ticket (what scans look for), and each clock's outcome in ticket_sla
+ * (what reports read).
+ */
+final class SlaRecords {
+    private SlaRecords() {}
+
+    /** Stores {@code views} for {@code ids}; a ticket without a view has no SLA (any it had is cleared). */
+    static void store(Connection c, Collection<Long> ids, Map<Long, SlaView> views) throws SQLException {
+        List<Long> policies = new ArrayList<>();
+        List<Instant> nextDue = new ArrayList<>();
+        for (Long id : ids) {
+            SlaView view = views.get(id);
+            policies.add(view == null ? null : view.policyId());
+            nextDue.add(view == null ? null : nextDue(view));
+        }
+        // unchanged rows are left alone: a ticket without SLA, the common case, costs no write
+        List<Long> changed = Sql.list(c, "UPDATE tickets t SET sla_policy_id = u.policy_id, sla_next_due = u.next_due "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) AS u(id, policy_id, next_due) "
+                + "WHERE t.id = u.id AND (t.sla_policy_id, t.sla_next_due) IS DISTINCT FROM (u.policy_id, u.next_due) RETURNING t.id",
+                rs -> rs.getLong(1), ids, policies, nextDue);
+        Set<Long> rewrite = new LinkedHashSet<>(views.keySet());
+        rewrite.addAll(changed); // those that lost their SLA just now
+        if (rewrite.isEmpty()) {
+            return;
+        }
+        Sql.update(c, "DELETE FROM ticket_sla WHERE ticket_id = ANY (?::bigint[])", rewrite);
+        List<Long> ticket = new ArrayList<>();
+        List<SlaMetric> metric = new ArrayList<>();
+        List<Long> target = new ArrayList<>();
+        List<Long> elapsed = new ArrayList<>();
+        List<SlaState.Status> status = new ArrayList<>();
+        List<Instant> due = new ArrayList<>();
+        views.forEach((id, view) -> view.targets().forEach(s -> {
+            ticket.add(id);
+            metric.add(s.metric());
+            target.add(s.targetMinutes());
+            elapsed.add(s.elapsedMinutes());
+            status.add(s.status());
+            due.add(s.due());
+        }));
+        if (!ticket.isEmpty()) {
+            Sql.update(c, "INSERT INTO ticket_sla (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) "
+                    + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])",
+                    ticket, metric, target, elapsed, status, due);
+        }
+    }
+
+    /** The earliest deadline still counting (null when every clock is met, breached, paused or unknown). */
+    private static Instant nextDue(SlaView view) {
+        return view.targets().stream().filter(SlaState::pending).map(SlaState::due).filter(Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
+    }
+}
