@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,7 +26,7 @@ final class SlaRecords {
         for (Long id : ids) {
             SlaView view = views.get(id);
             policies.add(view == null ? null : view.policyId());
-            nextDue.add(view == null ? null : nextDue(view));
+            nextDue.add(view == null ? null : view.nextDue());
         }
         // unchanged rows are left alone: a ticket without SLA, the common case, costs no write
         List<Long> changed = Sql.list(c, "UPDATE tickets t SET sla_policy_id = u.policy_id, sla_next_due = u.next_due "
@@ -40,6 +39,11 @@ final class SlaRecords {
             return;
         }
         Sql.update(c, "DELETE FROM ticket_sla WHERE ticket_id = ANY (?::bigint[])", rewrite);
+        insertClocks(c, views);
+    }
+
+    /** Each clock's outcome in ticket_sla, for tickets that have none stored (new, or just cleared). */
+    static void insertClocks(Connection c, Map<Long, SlaView> views) throws SQLException {
         List<Long> ticket = new ArrayList<>();
         List<SlaMetric> metric = new ArrayList<>();
         List<Long> target = new ArrayList<>();
@@ -59,11 +63,5 @@ final class SlaRecords {
                     + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])",
                     ticket, metric, target, elapsed, status, due);
         }
-    }
-
-    /** The earliest deadline still counting (null when every clock is met, breached, paused or unknown). */
-    private static Instant nextDue(SlaView view) {
-        return view.targets().stream().filter(SlaState::pending).map(SlaState::due).filter(Objects::nonNull)
-                .min(Instant::compareTo).orElse(null);
     }
 }

@@ -90,13 +90,20 @@ public class TicketService {
             }
             TicketStatus status = body.assigneeId() == null ? TicketStatus.NEW : TicketStatus.OPEN;
             Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
+            Instant at = Sql.clock(c);
+            // the SLA is known before the row is written: a new ticket's whole history is its creation
+            Optional<SlaView> view = sla.forNewTicket(new SlaService.NewTicket(status, priority, organizationId, body.groupId(), tags, at),
+                    sla.policies(c));
             Ticket inserted = Sql.one(c, "INSERT INTO tickets AS t (subject, description, status, priority, requester_id, organization_id, "
-                            + "assignee_id, group_id, tags, created_at, updated_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, k.at, k.at "
-                            + "FROM (SELECT clock_timestamp() AS at) k RETURNING " + TicketRepository.COLUMNS, TicketRepository::map,
+                            + "assignee_id, group_id, tags, created_at, updated_at, sla_policy_id, sla_next_due) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + TicketRepository.COLUMNS, TicketRepository::map,
                     body.subject().trim(), body.description(), status, priority, requesterId, organizationId,
-                    body.assigneeId(), body.groupId(), tags).orElseThrow();
+                    body.assigneeId(), body.groupId(), tags, at, at, view.map(SlaView::policyId).orElse(null),
+                    view.map(SlaView::nextDue).orElse(null)).orElseThrow();
             long id = inserted.id();
-            Instant at = inserted.createdAt();
+            if (view.isPresent()) {
+                sla.storeClocks(c, id, view.get());
+            }
             audit.record(c, "ticket", id, id, actor.id(), "created", AuditLog.changes()
                     .set("subject", body.subject().trim()).set("status", status.toString()).set("priority", priority.toString())
                     .set("requesterId", requesterId).set("assigneeId", body.assigneeId()).set("groupId", body.groupId())
@@ -105,7 +112,6 @@ public class TicketService {
             if (body.assigneeId() != null) {
                 Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
             }
-            Optional<SlaView> view = sla.refresh(c, id);
             return actor.isStaff() ? inserted.withSla(view.orElse(null)) : inserted;
         });
         created.increment();
@@ -130,10 +136,8 @@ public class TicketService {
             if (policies.isEmpty()) {
                 return page;
             }
-            List<Ticket> items = new java.util.ArrayList<>();
-            for (Ticket t : page.items()) {
-                items.add(t.withSla(sla.view(c, t.id(), policies).orElse(null)));
-            }
+            Map<Long, SlaView> views = sla.viewAll(c, page.items().stream().map(Ticket::id).toList(), policies);
+            List<Ticket> items = page.items().stream().map(t -> t.withSla(views.get(t.id()))).toList();
             return new Page<>(items, page.total(), page.page(), page.size(), page.totalIsEstimate());
         });
     }
