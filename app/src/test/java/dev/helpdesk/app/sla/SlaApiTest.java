@@ -101,6 +101,36 @@ class SlaApiTest extends HelpDeskTest {
     }
 
     @Test
+    void aNewTicketsClocksAreStoredAsAFreshEvaluationSeesThem() throws Exception {
+        List<Map<String, String>> windows = java.util.stream.Stream.of("monday", "tuesday", "wednesday", "thursday", "friday")
+                .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList();
+        long calendar = as(admin).body(Map.of("name", Api.unique("Office"), "timeZone", "America/New_York", "windows", windows,
+                "holidays", List.of("2026-12-24", "2026-12-25"))).post("/api/v1/business-calendars").then().statusCode(201)
+                .extract().<Number>path("id").longValue();
+        String tag = Api.unique("fresh").toLowerCase();
+        as(admin).body(Map.of("name", Api.unique("Fresh"), "position", 0, "calendarId", calendar, "conditions", Map.of("tags", List.of(tag)),
+                "targets", Map.of("high", Map.of("first_response", Map.of("minutes", 90, "businessHours", true),
+                        "resolution", Map.of("minutes", 600, "businessHours", true))))).post("/api/v1/sla-policies").then().statusCode(201);
+
+        JsonPath created = as(agent.token()).body(Map.of("subject", "Fresh", "description", "New", "priority", "high", "tags", List.of(tag)))
+                .post("/api/v1/tickets").then().statusCode(201).extract().jsonPath();
+        long id = created.getLong("id");
+        JsonPath read = as(agent.token()).get("/api/v1/tickets/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(created.getList("sla.targets.due")).as("computed in memory at creation = evaluated from the stored history")
+                .isEqualTo(read.getList("sla.targets.due")).hasSize(2).doesNotContainNull();
+        assertThat(created.getList("sla.targets.metric")).containsExactly("first_response", "resolution");
+
+        try (var c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT t.sla_next_due, t.sla_policy_id, count(s.*) FROM tickets t JOIN ticket_sla s ON s.ticket_id = t.id "
+                     + "WHERE t.id = " + id + " GROUP BY t.id")) {
+            assertThat(rs.next()).as("clocks stored for the scan and the reports").isTrue();
+            assertThat(rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).isEqualTo(Instant.parse(created.getString("sla.targets[0].due")));
+            assertThat(rs.getLong(2)).isEqualTo(created.getLong("sla.policyId"));
+            assertThat(rs.getLong(3)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void changingPriorityMovesTheTicketToAnotherPolicyAndDeactivatingClearsDeadlines() {
         long cal = calendar24x7();
         String tag = Api.unique("vip").toLowerCase();
