@@ -16,7 +16,7 @@ final class TicketQuery {
     static final int EXACT_UP_TO = 1000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
     /** How many of the newest tickets a search looks through in order before asking the text index instead. */
-    static final int SEARCH_WINDOW = 5000;
+    static final int SEARCH_WINDOW = 1000;
     private final List<String> where = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     /** The full-text condition and its parameters, kept apart too: a search page is found in two ways. */
