@@ -190,10 +190,7 @@ public class SlaPolicyResource {
         List<Long> ids = Sql.list(c, "SELECT id FROM tickets WHERE status NOT IN ('closed') AND "
                 + (policyId == null ? "sla_policy_id IS NULL" : "sla_policy_id = ?") + " ORDER BY id LIMIT 10000",
                 rs -> rs.getLong(1), policyId == null ? new Object[0] : new Object[] {policyId});
-        SlaService.Policies policies = sla.policies(c);
-        for (long id : ids) {
-            sla.refresh(c, id, policies);
-        }
+        sla.refreshAll(c, ids, sla.policies(c)); // set-based, as the scan: one ticket at a time cost four reads each
     }
 
     /** The rules that need the database or several fields at once; field rules ran already. */
