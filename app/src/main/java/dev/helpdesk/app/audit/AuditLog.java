@@ -3,6 +3,7 @@ package dev.helpdesk.app.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,13 +60,21 @@ public class AuditLog {
     /** Records a change stamped {@code at}, the one time of the whole change (see {@link Sql#clock}). */
     public void record(Connection c, String entityType, long entityId, Long ticketId, Long actorId, String action,
                        Changes changes, java.time.Instant at) throws SQLException {
+        SqlBatch batch = new SqlBatch();
+        record(batch, entityType, entityId, ticketId, actorId, action, changes, at);
+        batch.run(c);
+    }
+
+    /** As {@link #record(Connection, String, long, Long, Long, String, Changes, java.time.Instant)}, written with the batch's other statements. */
+    public void record(SqlBatch batch, String entityType, long entityId, Long ticketId, Long actorId, String action,
+                       Changes changes, java.time.Instant at) {
         String body;
         try {
             body = json.writeValueAsString(changes.asMap());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Sql.update(c, "INSERT INTO audit_events (entity_type, entity_id, ticket_id, actor_id, action, changes, created_at) "
+        batch.update("INSERT INTO audit_events (entity_type, entity_id, ticket_id, actor_id, action, changes, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?::jsonb, COALESCE(?, clock_timestamp()))", entityType, entityId, ticketId, actorId, action, body, at);
     }
 }

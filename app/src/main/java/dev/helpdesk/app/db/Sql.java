@@ -87,7 +87,15 @@ public final class Sql {
      * after its rows are locked, it orders changes of one record the way they were applied.
      */
     public static Instant clock(Connection c) throws SQLException {
-        return one(c, "SELECT clock_timestamp() AS t", rs -> instant(rs, "t")).orElseThrow();
+        SqlBatch batch = new SqlBatch();
+        SqlBatch.Rows<Instant> clock = clock(batch);
+        batch.run(c);
+        return clock.one().orElseThrow();
+    }
+
+    /** {@link #clock(Connection)}, read with the batch's other statements. */
+    public static SqlBatch.Rows<Instant> clock(SqlBatch batch) {
+        return batch.query("SELECT clock_timestamp() AS t", rs -> instant(rs, "t"));
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

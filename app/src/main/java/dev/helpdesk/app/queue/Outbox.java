@@ -3,6 +3,7 @@ package dev.helpdesk.app.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,7 +19,14 @@ public final class Outbox {
     public record Entry(String type, Map<String, String> payload) {}
 
     public static void add(Connection c, String type, Map<String, String> payload) throws SQLException {
-        Sql.update(c, "INSERT INTO outbox (type, payload) VALUES (?, ?::jsonb)", type, json(payload));
+        SqlBatch batch = new SqlBatch();
+        add(batch, type, payload);
+        batch.run(c);
+    }
+
+    /** As {@link #add(Connection, String, Map)}, written with the batch's other statements. */
+    public static void add(SqlBatch batch, String type, Map<String, String> payload) {
+        batch.update("INSERT INTO outbox (type, payload) VALUES (?, ?::jsonb)", type, json(payload));
     }
 
     /** The rows {@link #add} writes, for many jobs in one statement (a scan may record thousands). */
