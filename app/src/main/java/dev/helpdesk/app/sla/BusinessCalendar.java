@@ -143,11 +143,11 @@ public final class BusinessCalendar {
         BusinessWeek w = week();
         long fromNanos = from.getEpochSecond() * NANOS + from.getNano();
         long left = amount.toNanos();
-        long day = from.atZone(zone).toLocalDate().toEpochDay() - 1;
+        long day = w.localDay(from.getEpochSecond()) - 1;
         BusinessWeek.Stretch stretch = null;
         for (int i = 0; i < MAX_DAYS; i++, day++) {
             if (stretch == null || day * 86_400 - stretch.offset() >= stretch.end()) {
-                stretch = w.stretchAt(day * 86_400 - zone.getRules().getOffset(Instant.ofEpochSecond(day * 86_400)).getTotalSeconds());
+                stretch = w.stretchOfDay(day);
             }
             long dayStart = stretch.plainDayStart(day);
             if (dayStart == Long.MIN_VALUE) {
@@ -254,11 +254,11 @@ public final class BusinessCalendar {
         long fromNanos = nanos(from);
         long toNanos = nanos(to);
         long total = 0;
-        long last = to.atZone(zone).toLocalDate().toEpochDay();
+        long last = w.localDay(to.getEpochSecond());
         BusinessWeek.Stretch stretch = null;
-        for (long day = from.atZone(zone).toLocalDate().toEpochDay() - 1; day <= last; day++) {
+        for (long day = w.localDay(from.getEpochSecond()) - 1; day <= last; day++) {
             if (stretch == null || day * 86_400 - stretch.offset() >= stretch.end()) {
-                stretch = w.stretchAt(day * 86_400 - zone.getRules().getOffset(Instant.ofEpochSecond(day * 86_400)).getTotalSeconds());
+                stretch = w.stretchOfDay(day);
             }
             long dayStart = stretch.plainDayStart(day);
             if (dayStart == Long.MIN_VALUE) {

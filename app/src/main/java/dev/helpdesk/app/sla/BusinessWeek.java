@@ -25,6 +25,8 @@ final class BusinessWeek {
     private final long[][] spans = new long[7][];
     private final long weekSeconds;
     private final long[] holidays;
+    /** The stretch used last: due dates cluster in time, so most lookups end here (an immutable record, safe to share racily). */
+    private Stretch recent;
 
     BusinessWeek(ZoneId zone, List<OpeningWindow> windows, Set<LocalDate> holidayDates) {
         this.rules = zone.getRules();
@@ -76,6 +78,26 @@ final class BusinessWeek {
             long s = day * DAY - offset;
             return s >= start && s + DAY <= end ? s : Long.MIN_VALUE;
         }
+    }
+
+    /** The epoch day, in the calendar's zone, that holds {@code epochSecond}. */
+    long localDay(long epochSecond) {
+        Stretch s = recent;
+        int offset = s != null && epochSecond >= s.start() && epochSecond < s.end() ? s.offset()
+                : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return Math.floorDiv(epochSecond + offset, DAY);
+    }
+
+    /** The stretch that holds local midnight of epoch day {@code day}. */
+    Stretch stretchOfDay(long day) {
+        Stretch s = recent;
+        // no offset change within a day of midnight at this stretch's offset: the stretch the full lookup below would find
+        if (s != null && day * DAY - s.offset() - DAY >= s.start() && day * DAY - s.offset() + DAY < s.end()) {
+            return s;
+        }
+        s = stretchAt(day * DAY - rules.getOffset(Instant.ofEpochSecond(day * DAY)).getTotalSeconds());
+        recent = s;
+        return s;
     }
 
     /** The stretch of constant offset that holds {@code epochSecond}. */

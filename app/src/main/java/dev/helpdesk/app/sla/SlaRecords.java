@@ -1,15 +1,14 @@
 package dev.helpdesk.app.sla;
 
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stores evaluated SLAs, for any number of tickets in three statements: the policy and earliest
@@ -28,22 +27,20 @@ final class SlaRecords {
             policies.add(view == null ? null : view.policyId());
             nextDue.add(view == null ? null : view.nextDue());
         }
-        // unchanged rows are left alone: a ticket without SLA, the common case, costs no write
-        List<Long> changed = Sql.list(c, "UPDATE tickets t SET sla_policy_id = u.policy_id, sla_next_due = u.next_due "
+        // unchanged rows are left alone: a ticket without SLA, the common case, costs no write;
+        // the clocks of every ticket given are replaced (those without SLA have none), all in one round trip
+        SqlBatch batch = new SqlBatch();
+        batch.update("UPDATE tickets t SET sla_policy_id = u.policy_id, sla_next_due = u.next_due "
                 + "FROM unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) AS u(id, policy_id, next_due) "
-                + "WHERE t.id = u.id AND (t.sla_policy_id, t.sla_next_due) IS DISTINCT FROM (u.policy_id, u.next_due) RETURNING t.id",
-                rs -> rs.getLong(1), ids, policies, nextDue);
-        Set<Long> rewrite = new LinkedHashSet<>(views.keySet());
-        rewrite.addAll(changed); // those that lost their SLA just now
-        if (rewrite.isEmpty()) {
-            return;
-        }
-        Sql.update(c, "DELETE FROM ticket_sla WHERE ticket_id = ANY (?::bigint[])", rewrite);
-        insertClocks(c, views);
+                + "WHERE t.id = u.id AND (t.sla_policy_id, t.sla_next_due) IS DISTINCT FROM (u.policy_id, u.next_due)",
+                ids, policies, nextDue);
+        batch.update("DELETE FROM ticket_sla WHERE ticket_id = ANY (?::bigint[])", ids);
+        insertClocks(batch, views);
+        batch.run(c);
     }
 
     /** Each clock's outcome in ticket_sla, for tickets that have none stored (new, or just cleared). */
-    static void insertClocks(Connection c, Map<Long, SlaView> views) throws SQLException {
+    static void insertClocks(SqlBatch batch, Map<Long, SlaView> views) {
         List<Long> ticket = new ArrayList<>();
         List<SlaMetric> metric = new ArrayList<>();
         List<Long> target = new ArrayList<>();
@@ -59,7 +56,7 @@ final class SlaRecords {
             due.add(s.due());
         }));
         if (!ticket.isEmpty()) {
-            Sql.update(c, "INSERT INTO ticket_sla (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) "
+            batch.update("INSERT INTO ticket_sla (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) "
                     + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])",
                     ticket, metric, target, elapsed, status, due);
         }

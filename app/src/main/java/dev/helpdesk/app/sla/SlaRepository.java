@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import dev.helpdesk.app.ticket.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -54,7 +55,20 @@ public class SlaRepository {
     }
 
     public List<SlaPolicy> policies(Connection c, boolean activeOnly) throws SQLException {
-        return Sql.list(c, POLICY + (activeOnly ? "WHERE active " : "") + "ORDER BY position, id", this::policy);
+        SqlBatch batch = new SqlBatch();
+        SqlBatch.Rows<SlaPolicy> rows = policies(batch, activeOnly);
+        batch.run(c);
+        return rows.list();
+    }
+
+    /** The policies, in the order they are tried, read with the batch's other statements. */
+    SqlBatch.Rows<SlaPolicy> policies(SqlBatch batch, boolean activeOnly) {
+        return batch.query(POLICY + (activeOnly ? "WHERE active " : "") + "ORDER BY position, id", this::policy);
+    }
+
+    /** The calendars active policies count in. */
+    SqlBatch.Rows<CalendarDefinition> calendarsOfActivePolicies(SqlBatch batch) {
+        return batch.query(CALENDAR + "WHERE id IN (SELECT calendar_id FROM sla_policies WHERE active)", this::calendar);
     }
 
     public Optional<SlaPolicy> policy(Connection c, long id) throws SQLException {

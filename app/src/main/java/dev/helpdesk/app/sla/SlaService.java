@@ -1,17 +1,20 @@
 package dev.helpdesk.app.sla;
 
+import dev.helpdesk.app.db.SqlBatch;
+import dev.helpdesk.app.sla.SlaSettings.Policies;
 import dev.helpdesk.app.ticket.Priority;
 import dev.helpdesk.app.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,44 +25,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SlaService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlaService.class);
-    private final SlaRepository repository;
+    private final SlaSettings settings;
     private final long reminderLeadMinutes;
 
-    public SlaService(SlaRepository repository,
+    public SlaService(SlaSettings settings,
                       @ConfigProperty(name = "SLA_REMINDER_LEAD_MINUTES", defaultValue = "30") long reminderLeadMinutes) {
-        this.repository = repository;
+        this.settings = settings;
         this.reminderLeadMinutes = reminderLeadMinutes;
     }
 
-    /**
-     * The active policies, read once and shared by every ticket evaluated in one request or scan;
-     * calendars are loaded the first time a policy needs them.
-     */
-    public final class Policies {
-        private final Connection c;
-        private final List<SlaPolicy> active;
-        private final Map<Long, BusinessCalendar> calendars = new java.util.HashMap<>();
-
-        private Policies(Connection c) throws SQLException {
-            this.c = c;
-            this.active = repository.policies(c, true);
-        }
-
-        public boolean isEmpty() {
-            return active.isEmpty();
-        }
-
-        BusinessCalendar calendar(Long id) throws SQLException {
-            if (id == null) {
-                return BusinessCalendar.always(ZoneOffset.UTC);
-            }
-            BusinessCalendar cal = calendars.get(id);
-            if (cal == null) {
-                cal = repository.calendar(c, id).map(CalendarDefinition::toCalendar).orElse(BusinessCalendar.always(ZoneOffset.UTC));
-                calendars.put(id, cal);
-            }
-            return cal;
-        }
+    /** The policies in memory and the stamp that says whether they are current. */
+    public SlaSettings settings() {
+        return settings;
     }
 
     /** How long before a deadline a clock counts as at risk. */
@@ -67,8 +44,9 @@ public class SlaService {
         return reminderLeadMinutes;
     }
 
+    /** The active policies and their calendars (kept in memory while unchanged, see {@link SlaSettings}). */
     public Policies policies(Connection c) throws SQLException {
-        return new Policies(c);
+        return settings.policies(c);
     }
 
     /** Re-evaluates a ticket after a change and stores the result; returns what the API should show. */
@@ -90,14 +68,19 @@ public class SlaService {
         return views;
     }
 
-    /** The live SLA of a ticket, for reading (clocks move with time, so it is computed, not stored). */
-    public Optional<SlaView> view(Connection c, long ticketId, Policies policies) throws SQLException {
-        return Optional.ofNullable(evaluateAll(c, List.of(ticketId), Instant.now(), policies).get(ticketId));
-    }
-
-    /** The live SLA of listed tickets, read together: one by one, a page of 25 cost about a hundred round trips. */
-    public Map<Long, SlaView> viewAll(Connection c, List<Long> ticketIds, Policies policies) throws SQLException {
-        return evaluateAll(c, ticketIds, Instant.now(), policies);
+    /**
+     * The live SLA of tickets just read (clocks move with time, so it is computed, not stored), from
+     * their own fields and one round trip for their histories and the settings stamp.
+     */
+    public Map<Long, SlaView> viewAll(Connection c, List<TicketFacts> tickets) throws SQLException {
+        if (tickets.isEmpty()) {
+            return Map.of();
+        }
+        SqlBatch batch = new SqlBatch();
+        SqlBatch.Rows<String> stamp = settings.stamp(batch);
+        Supplier<Map<Long, TicketTimeline>> timelines = TicketHistory.timelines(batch, tickets);
+        batch.run(c);
+        return evaluate(tickets, settings.policies(c, stamp.one().orElse(null)), timelines.get(), Instant.now());
     }
 
     /** What a ticket about to be created is matched on, and when it is created. */
@@ -112,7 +95,7 @@ public class SlaService {
         if (policies.isEmpty()) {
             return Optional.empty();
         }
-        TicketHistory.Facts facts = new TicketHistory.Facts(0, t.status(), t.priority(), t.organizationId(), t.groupId(), t.tags(), t.at());
+        TicketFacts facts = new TicketFacts(0, t.status(), t.priority(), t.organizationId(), t.groupId(), t.tags(), t.at());
         Optional<Applied> a = applied(facts, policies);
         if (a.isEmpty()) {
             return Optional.empty();
@@ -121,28 +104,34 @@ public class SlaService {
         return Optional.of(a.get().view(timeline, t.at(), reminderLeadMinutes));
     }
 
-    /** The clocks of a ticket just created with {@link #forNewTicket}'s SLA. */
-    public void storeClocks(Connection c, long ticketId, SlaView view) throws SQLException {
-        SlaRecords.insertClocks(c, Map.of(ticketId, view));
+    /** The clocks of a ticket just created with {@link #forNewTicket}'s SLA, written with the batch that inserts it. */
+    public void storeClocks(SqlBatch batch, long ticketId, SlaView view) {
+        SlaRecords.insertClocks(batch, Map.of(ticketId, view));
     }
 
     /** The SLA of each ticket a policy applies to, at {@code now}; tickets under no policy (or missing) are absent. */
     Map<Long, SlaView> evaluateAll(Connection c, Collection<Long> ticketIds, Instant now, Policies policies) throws SQLException {
-        Map<Long, SlaView> out = new LinkedHashMap<>();
         if (policies.isEmpty() || ticketIds.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        Map<Long, Applied> applied = new LinkedHashMap<>();
-        for (TicketHistory.Facts t : TicketHistory.facts(c, ticketIds).values()) {
+        Collection<TicketFacts> facts = TicketHistory.facts(c, ticketIds).values();
+        // timelines only for the tickets whose clocks can run: no policy, no history to read
+        List<TicketFacts> timed = new ArrayList<>();
+        for (TicketFacts t : facts) {
             Optional<Applied> a = applied(t, policies);
-            if (a.isPresent()) {
-                applied.put(t.id(), a.get());
+            if (a.isPresent() && a.get().calendar() != null) {
+                timed.add(t);
             }
         }
-        // timelines only for the tickets whose clocks can run: no policy, no history to read
-        List<TicketHistory.Facts> timed = applied.values().stream().filter(a -> a.calendar() != null).map(Applied::ticket).toList();
-        Map<Long, TicketTimeline> timelines = TicketHistory.timelines(c, timed);
-        applied.forEach((id, a) -> out.put(id, a.view(timelines.get(id), now, reminderLeadMinutes)));
+        return evaluate(facts, policies, TicketHistory.timelines(c, timed), now);
+    }
+
+    private Map<Long, SlaView> evaluate(Collection<TicketFacts> tickets, Policies policies, Map<Long, TicketTimeline> timelines,
+                                        Instant now) {
+        Map<Long, SlaView> out = new LinkedHashMap<>();
+        for (TicketFacts t : tickets) {
+            applied(t, policies).ifPresent(a -> out.put(t.id(), a.view(timelines.get(t.id()), now, reminderLeadMinutes)));
+        }
         return out;
     }
 
@@ -151,7 +140,7 @@ public class SlaService {
         if (policies.isEmpty()) {
             return Optional.empty();
         }
-        TicketHistory.Facts t = TicketHistory.fact(c, ticketId).orElseThrow();
+        TicketFacts t = TicketHistory.fact(c, ticketId).orElseThrow();
         Optional<Applied> a = applied(t, policies);
         if (a.isEmpty()) {
             return Optional.empty();
@@ -161,7 +150,7 @@ public class SlaService {
     }
 
     /** The first matching policy with targets at the ticket's priority, and its calendar; null calendar: unusable, for {@code reason}. */
-    private record Applied(TicketHistory.Facts ticket, SlaPolicy policy, List<SlaTarget> targets, BusinessCalendar calendar,
+    private record Applied(TicketFacts ticket, SlaPolicy policy, List<SlaTarget> targets, BusinessCalendar calendar,
                            String reason) {
         SlaView view(TicketTimeline timeline, Instant now, long reminderLeadMinutes) {
             List<SlaState> states = calendar == null ? targets.stream().map(target -> SlaState.unknown(target, reason)).toList()
@@ -170,8 +159,8 @@ public class SlaService {
         }
     }
 
-    private static Optional<Applied> applied(TicketHistory.Facts t, Policies policies) throws SQLException {
-        Optional<SlaPolicy> policy = policies.active.stream()
+    private static Optional<Applied> applied(TicketFacts t, Policies policies) {
+        Optional<SlaPolicy> policy = policies.active().stream()
                 .filter(p -> p.conditions().matches(t.priority(), t.organizationId(), t.groupId(), t.tags())).findFirst();
         if (policy.isEmpty() || policy.get().targetsFor(t.priority()).isEmpty()) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.helpdesk.app.sla;
 
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import dev.helpdesk.app.ticket.Priority;
 import dev.helpdesk.app.ticket.TicketStatus;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What SLA evaluation reads about tickets: the fields policies match on, and the timeline of
@@ -22,21 +24,17 @@ import java.util.Optional;
 final class TicketHistory {
     private TicketHistory() {}
 
-    /** The fields a policy's conditions match on, and where the clocks start. */
-    record Facts(long id, TicketStatus status, Priority priority, Long organizationId, Long groupId, List<String> tags,
-                 Instant createdAt) {}
-
     private static final String FACTS = "SELECT id, status, priority, organization_id, group_id, tags, created_at FROM tickets ";
 
     /** The tickets that exist among {@code ids}, in the order given. */
-    static Map<Long, Facts> facts(Connection c, Collection<Long> ids) throws SQLException {
-        Map<Long, Facts> byId = new HashMap<>();
-        for (Facts f : Sql.list(c, FACTS + "WHERE id = ANY (?::bigint[])", TicketHistory::facts, ids)) {
+    static Map<Long, TicketFacts> facts(Connection c, Collection<Long> ids) throws SQLException {
+        Map<Long, TicketFacts> byId = new HashMap<>();
+        for (TicketFacts f : Sql.list(c, FACTS + "WHERE id = ANY (?::bigint[])", TicketHistory::facts, ids)) {
             byId.put(f.id(), f);
         }
-        Map<Long, Facts> out = new LinkedHashMap<>();
+        Map<Long, TicketFacts> out = new LinkedHashMap<>();
         for (Long id : ids) {
-            Facts f = byId.get(id);
+            TicketFacts f = byId.get(id);
             if (f != null) {
                 out.put(id, f);
             }
@@ -44,8 +42,8 @@ final class TicketHistory {
         return out;
     }
 
-    private static Facts facts(java.sql.ResultSet rs) throws SQLException {
-        return new Facts(rs.getLong("id"), TicketStatus.parse(rs.getString("status")), Priority.parse(rs.getString("priority")),
+    private static TicketFacts facts(java.sql.ResultSet rs) throws SQLException {
+        return new TicketFacts(rs.getLong("id"), TicketStatus.parse(rs.getString("status")), Priority.parse(rs.getString("priority")),
                 Sql.nullableLong(rs, "organization_id"), Sql.nullableLong(rs, "group_id"), Sql.textArray(rs, "tags"),
                 Sql.instant(rs, "created_at"));
     }
@@ -54,24 +52,38 @@ final class TicketHistory {
 
     private record CommentRow(long ticketId, Instant at, String authorRole) {}
 
-    /** The timelines of many tickets: one query for the audit trail, one for public comments. */
-    static Map<Long, TicketTimeline> timelines(Connection c, Collection<Facts> tickets) throws SQLException {
-        List<Long> ids = tickets.stream().map(Facts::id).toList();
+    /** The timelines of many tickets, read in one round trip (the audit trail and public comments). */
+    static Map<Long, TicketTimeline> timelines(Connection c, Collection<TicketFacts> tickets) throws SQLException {
+        SqlBatch batch = new SqlBatch();
+        Supplier<Map<Long, TicketTimeline>> timelines = timelines(batch, tickets);
+        batch.run(c);
+        return timelines.get();
+    }
+
+    /** The timelines of many tickets, read with the batch's other statements; ready once it has run. */
+    static Supplier<Map<Long, TicketTimeline>> timelines(SqlBatch batch, Collection<TicketFacts> tickets) {
+        List<Long> ids = tickets.stream().map(TicketFacts::id).toList();
+        SqlBatch.Rows<StatusRow> statusRows = batch.query("SELECT ticket_id, action, created_at, changes->'status'->>'to' AS s "
+                + "FROM audit_events WHERE ticket_id = ANY (?::bigint[]) "
+                + "AND (action = 'created' OR (action = 'updated' AND changes->'status' IS NOT NULL)) ORDER BY ticket_id, id",
+                rs -> new StatusRow(rs.getLong("ticket_id"), rs.getString("action"), Sql.instant(rs, "created_at"), rs.getString("s")), ids);
+        SqlBatch.Rows<CommentRow> commentRows = batch.query("SELECT c.ticket_id, c.created_at, u.role FROM comments c "
+                + "JOIN users u ON u.id = c.author_id WHERE c.ticket_id = ANY (?::bigint[]) AND c.public ORDER BY c.ticket_id, c.id",
+                rs -> new CommentRow(rs.getLong("ticket_id"), Sql.instant(rs, "created_at"), rs.getString("role")), ids);
+        return () -> build(tickets, statusRows.list(), commentRows.list());
+    }
+
+    private static Map<Long, TicketTimeline> build(Collection<TicketFacts> tickets, List<StatusRow> statusRows, List<CommentRow> commentRows) {
         Map<Long, List<StatusRow>> audit = new HashMap<>();
-        for (StatusRow r : Sql.list(c, "SELECT ticket_id, action, created_at, changes->'status'->>'to' AS s FROM audit_events "
-                + "WHERE ticket_id = ANY (?::bigint[]) AND (action = 'created' OR (action = 'updated' AND changes->'status' IS NOT NULL)) "
-                + "ORDER BY ticket_id, id", rs -> new StatusRow(rs.getLong("ticket_id"), rs.getString("action"),
-                        Sql.instant(rs, "created_at"), rs.getString("s")), ids)) {
+        for (StatusRow r : statusRows) {
             audit.computeIfAbsent(r.ticketId(), k -> new ArrayList<>()).add(r);
         }
         Map<Long, List<CommentRow>> comments = new HashMap<>();
-        for (CommentRow r : Sql.list(c, "SELECT c.ticket_id, c.created_at, u.role FROM comments c JOIN users u ON u.id = c.author_id "
-                + "WHERE c.ticket_id = ANY (?::bigint[]) AND c.public ORDER BY c.ticket_id, c.id",
-                rs -> new CommentRow(rs.getLong("ticket_id"), Sql.instant(rs, "created_at"), rs.getString("role")), ids)) {
+        for (CommentRow r : commentRows) {
             comments.computeIfAbsent(r.ticketId(), k -> new ArrayList<>()).add(r);
         }
         Map<Long, TicketTimeline> out = new LinkedHashMap<>();
-        for (Facts t : tickets) {
+        for (TicketFacts t : tickets) {
             List<StatusRow> rows = audit.getOrDefault(t.id(), List.of());
             // the first 'created' record names the initial status; without one (or without a status in it) the current one stands in
             String initial = rows.stream().filter(r -> r.action().equals("created")).findFirst().map(StatusRow::status).orElse(null);
@@ -98,12 +110,12 @@ final class TicketHistory {
      * One ticket's facts, read on its own. With {@link #timeline}, these are the per-ticket reads that
      * {@link #facts} and {@link #timelines} replaced, kept as the reference the batch reads are tested against.
      */
-    static Optional<Facts> fact(Connection c, long id) throws SQLException {
+    static Optional<TicketFacts> fact(Connection c, long id) throws SQLException {
         return Sql.one(c, FACTS + "WHERE id = ?", TicketHistory::facts, id);
     }
 
     /** One ticket's timeline, a query per source. */
-    static TicketTimeline timeline(Connection c, Facts t) throws SQLException {
+    static TicketTimeline timeline(Connection c, TicketFacts t) throws SQLException {
         TicketTimeline timeline = new TicketTimeline();
         TicketStatus initial = Sql.one(c, "SELECT changes->'status'->>'to' AS s FROM audit_events WHERE ticket_id = ? "
                 + "AND action = 'created' ORDER BY id LIMIT 1", rs -> rs.getString("s"), t.id())

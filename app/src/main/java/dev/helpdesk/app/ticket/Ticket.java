@@ -3,6 +3,7 @@ package dev.helpdesk.app.ticket;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.helpdesk.app.sla.SlaView;
+import dev.helpdesk.app.sla.TicketFacts;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,5 +17,10 @@ public record Ticket(long id, String subject, String description, TicketStatus s
     public Ticket withSla(SlaView view) {
         return new Ticket(id, subject, description, status, priority, requesterId, organizationId, assigneeId, groupId, tags,
                 createdAt, updatedAt, solvedAt, closedAt, version, view);
+    }
+
+    /** What SLA evaluation reads of the ticket itself, so a ticket just read need not be read again. */
+    public TicketFacts slaFacts() {
+        return new TicketFacts(id, status, priority, organizationId, groupId, tags, createdAt);
     }
 }

@@ -7,6 +7,7 @@ import dev.helpdesk.app.audit.AuditLog;
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.db.Db;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import dev.helpdesk.app.directory.User;
 import dev.helpdesk.app.directory.UserRepository;
 import dev.helpdesk.app.notify.Notifications;
@@ -90,28 +91,38 @@ public class TicketService {
             }
             TicketStatus status = body.assigneeId() == null ? TicketStatus.NEW : TicketStatus.OPEN;
             Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
-            Instant at = Sql.clock(c);
+            // what the new ticket needs to know first, in one round trip: its id, the time, and whether the SLA policies in memory are current
+            SqlBatch first = new SqlBatch();
+            SqlBatch.Rows<Long> nextId = first.query("SELECT nextval(pg_get_serial_sequence('tickets', 'id'))", rs -> rs.getLong(1));
+            SqlBatch.Rows<Instant> clock = Sql.clock(first);
+            SqlBatch.Rows<String> slaStamp = sla.settings().stamp(first);
+            first.run(c);
+            long id = nextId.one().orElseThrow();
+            Instant at = clock.one().orElseThrow();
             // the SLA is known before the row is written: a new ticket's whole history is its creation
             Optional<SlaView> view = sla.forNewTicket(new SlaService.NewTicket(status, priority, organizationId, body.groupId(), tags, at),
-                    sla.policies(c));
-            Ticket inserted = Sql.one(c, "INSERT INTO tickets AS t (subject, description, status, priority, requester_id, organization_id, "
-                            + "assignee_id, group_id, tags, created_at, updated_at, sla_policy_id, sla_next_due) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + TicketRepository.COLUMNS, TicketRepository::map,
-                    body.subject().trim(), body.description(), status, priority, requesterId, organizationId,
+                    sla.settings().policies(c, slaStamp.one().orElse(null)));
+            // the ticket, its clocks, its audit record and its follow-up jobs: written together in a second round trip
+            SqlBatch writes = new SqlBatch();
+            SqlBatch.Rows<Ticket> row = writes.query("INSERT INTO tickets AS t (id, subject, description, status, priority, requester_id, "
+                            + "organization_id, assignee_id, group_id, tags, created_at, updated_at, sla_policy_id, sla_next_due) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + TicketRepository.COLUMNS, TicketRepository::map,
+                    id, body.subject().trim(), body.description(), status, priority, requesterId, organizationId,
                     body.assigneeId(), body.groupId(), tags, at, at, view.map(SlaView::policyId).orElse(null),
-                    view.map(SlaView::nextDue).orElse(null)).orElseThrow();
-            long id = inserted.id();
+                    view.map(SlaView::nextDue).orElse(null));
             if (view.isPresent()) {
-                sla.storeClocks(c, id, view.get());
+                sla.storeClocks(writes, id, view.get());
             }
-            audit.record(c, "ticket", id, id, actor.id(), "created", AuditLog.changes()
+            audit.record(writes, "ticket", id, id, actor.id(), "created", AuditLog.changes()
                     .set("subject", body.subject().trim()).set("status", status.toString()).set("priority", priority.toString())
                     .set("requesterId", requesterId).set("assigneeId", body.assigneeId()).set("groupId", body.groupId())
                     .set("tags", tags.isEmpty() ? null : tags), at);
-            Outbox.add(c, Notifications.TICKET_CREATED, Map.of("ticketId", Long.toString(id)));
+            Outbox.add(writes, Notifications.TICKET_CREATED, Map.of("ticketId", Long.toString(id)));
             if (body.assigneeId() != null) {
-                Outbox.add(c, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
+                Outbox.add(writes, Notifications.ASSIGNED, Map.of("ticketId", Long.toString(id)));
             }
+            writes.run(c);
+            Ticket inserted = row.one().orElseThrow();
             return actor.isStaff() ? inserted.withSla(view.orElse(null)) : inserted;
         });
         created.increment();
@@ -132,11 +143,7 @@ public class TicketService {
             if (!actor.isStaff()) {
                 return page;
             }
-            SlaService.Policies policies = sla.policies(c);
-            if (policies.isEmpty()) {
-                return page;
-            }
-            Map<Long, SlaView> views = sla.viewAll(c, page.items().stream().map(Ticket::id).toList(), policies);
+            Map<Long, SlaView> views = sla.viewAll(c, page.items().stream().map(Ticket::slaFacts).toList());
             List<Ticket> items = page.items().stream().map(t -> t.withSla(views.get(t.id()))).toList();
             return new Page<>(items, page.total(), page.page(), page.size(), page.totalIsEstimate());
         });
@@ -144,7 +151,7 @@ public class TicketService {
 
     /** SLA details are for agents only. */
     private Ticket withSla(Connection c, Actor actor, Ticket t) throws SQLException {
-        return actor.isStaff() ? t.withSla(sla.view(c, t.id(), sla.policies(c)).orElse(null)) : t;
+        return actor.isStaff() ? t.withSla(sla.viewAll(c, List.of(t.slaFacts())).get(t.id())) : t;
     }
 
     /** After a change in this transaction: re-evaluate and store the SLA, and show it to agents. */

@@ -64,7 +64,7 @@ class SlaBatchEvaluationTest extends HelpDeskTest {
                 desk.policies(c);
                 Instant now = Instant.now();
                 List<Long> ids = desk.tickets(c, now);
-                SlaService.Policies policies = sla.policies(c);
+                SlaSettings.Policies policies = sla.policies(c);
 
                 List<Long> asked = new ArrayList<>(ids);
                 asked.add(-1L);
