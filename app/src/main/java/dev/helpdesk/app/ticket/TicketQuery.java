@@ -2,6 +2,7 @@ package dev.helpdesk.app.ticket;
 
 import dev.helpdesk.app.auth.Actor;
 import dev.helpdesk.app.db.Sql;
+import dev.helpdesk.app.db.SqlBatch;
 import dev.helpdesk.app.web.Page;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ final class TicketQuery {
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
     /** How many of the newest tickets a search looks through in order before asking the text index instead. */
     static final int SEARCH_WINDOW = 1000;
+    /** Beyond this many expected matches a search walks on in date order; sorting them all would cost more. */
+    static final long COMMON_WORD_MATCHES = 10_000;
     private final List<String> where = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     /** The full-text condition and its parameters, kept apart too: a search page is found in two ways. */
@@ -74,13 +77,29 @@ final class TicketQuery {
         String whereSql = textMatch == null ? others : (others.isEmpty() ? " WHERE " : others + " AND ") + textMatch;
         List<Object> allParams = new ArrayList<>(params);
         allParams.addAll(textParams);
-        List<Ticket> items = textMatch != null && f.sort().indexOrdered() ? searchPage(c, f, others, whereSql, allParams)
-                : page(c, f, whereSql, f.sort().orderBy(), allParams);
+        boolean search = textMatch != null && f.sort().indexOrdered();
+        // the page and the planner's estimate of the total travel together: a full page needs both, and a search that
+        // finds too little among the newest tickets needs the estimate to choose how to look further
+        SqlBatch batch = new SqlBatch().planEachTime();
+        SqlBatch.Rows<Ticket> rows = search ? searchWindow(batch, f, others) : page(batch, f, whereSql, f.sort().orderBy(), allParams);
+        SqlBatch.Rows<String> plan = f.count() == TotalCount.ESTIMATE || search ? batch.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t"
+                + whereSql, rs -> rs.getString(1), allParams.toArray()) : null;
+        batch.run(c);
+        List<Ticket> items = rows.list();
+        if (search && items.size() < f.page().size()) {
+            // the newest tickets did not fill the page: a common word is found walking on in date order (its matches
+            // are older), a rare one through the text index, sorting the few it finds
+            boolean common = estimate(plan.list()) > COMMON_WORD_MATCHES;
+            SqlBatch further = new SqlBatch().planEachTime();
+            rows = page(further, f, whereSql, common ? f.sort().orderBy() : f.sort().orderByWithoutIndex(), allParams);
+            further.run(c);
+            items = rows.list();
+        }
         if (items.size() < f.page().size() && (!items.isEmpty() || f.page().offset() == 0)) {
             return f.page().of(items, f.page().offset() + items.size()); // the last page: the total needs no count
         }
-        if (f.count() == TotalCount.ESTIMATE) {
-            long estimate = estimate(c, whereSql, allParams);
+        if (plan != null && f.count() == TotalCount.ESTIMATE) {
+            long estimate = estimate(plan.list());
             if (estimate > EXACT_UP_TO) {
                 // the planner expects many: counting them would cost more than the page; say so instead
                 return new Page<>(items, Math.max(estimate, f.page().offset() + items.size()), f.page().page(), f.page().size(), true);
@@ -92,10 +111,9 @@ final class TicketQuery {
     /**
      * A search page in index order over the newest tickets: a common word fills the page after a
      * few rows. A rare one would walk the whole table that way (a second at a million tickets), so
-     * when the newest {@link #SEARCH_WINDOW} do not fill the page the text index finds the matches.
+     * when the newest {@link #SEARCH_WINDOW} do not fill the page the caller asks the text index.
      */
-    private List<Ticket> searchPage(Connection c, TicketFilter f, String others, String whereSql, List<Object> allParams)
-            throws SQLException {
+    private SqlBatch.Rows<Ticket> searchWindow(SqlBatch batch, TicketFilter f, String others) {
         int wanted = f.page().offset() + f.page().size();
         List<Object> windowParams = new ArrayList<>(params);
         windowParams.add(Math.max(SEARCH_WINDOW, 20L * wanted));
@@ -103,25 +121,22 @@ final class TicketQuery {
         windowParams.add(f.page().size());
         windowParams.add(f.page().offset());
         String order = f.sort().orderBy();
-        List<Ticket> items = Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM (SELECT * FROM tickets t" + others
+        return batch.query("SELECT " + TicketRepository.COLUMNS + " FROM (SELECT * FROM tickets t" + others
                 + " ORDER BY " + order + " LIMIT ?) t WHERE " + textMatch + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 TicketRepository::map, windowParams.toArray());
-        return items.size() == f.page().size() ? items : page(c, f, whereSql, f.sort().orderByWithoutIndex(), allParams);
     }
 
-    private List<Ticket> page(Connection c, TicketFilter f, String whereSql, String order, List<Object> allParams) throws SQLException {
+    private SqlBatch.Rows<Ticket> page(SqlBatch batch, TicketFilter f, String whereSql, String order, List<Object> allParams) {
         List<Object> pageParams = new ArrayList<>(allParams);
         pageParams.add(f.page().size());
         pageParams.add(f.page().offset());
-        return Sql.list(c, "SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+        return batch.query("SELECT " + TicketRepository.COLUMNS + " FROM tickets t" + whereSql + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 TicketRepository::map, pageParams.toArray());
     }
 
-    /** The planner's row estimate for the filter: no rows read. */
-    private long estimate(Connection c, String whereSql, List<Object> allParams) throws SQLException {
-        String plan = String.join("\n", Sql.list(c, "EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t" + whereSql,
-                rs -> rs.getString(1), allParams.toArray()));
-        Matcher rows = PLAN_ROWS.matcher(plan);
+    /** The planner's row estimate from an EXPLAIN's lines: no rows read. */
+    private static long estimate(List<String> planLines) {
+        Matcher rows = PLAN_ROWS.matcher(String.join("\n", planLines));
         return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }
 
