@@ -23,9 +23,12 @@ public class AccountService {
     private final AuditLog audit;
     private final boolean selfRegistration;
 
-    public AccountService(Db db, AccountLinks links, PasswordHasher hasher, AuditLog audit,
+    private final Sessions sessions;
+
+    public AccountService(Db db, AccountLinks links, PasswordHasher hasher, AuditLog audit, Sessions sessions,
                           @ConfigProperty(name = "SELF_REGISTRATION_ENABLED", defaultValue = "false") boolean selfRegistration) {
         this.db = db;
+        this.sessions = sessions;
         this.links = links;
         this.hasher = hasher;
         this.audit = audit;
@@ -57,7 +60,7 @@ public class AccountService {
                     hash, userId) == 0) {
                 throw ApiException.invalidField("token", BAD_LINK); // deactivated since the link was sent
             }
-            Sessions.endAll(c, userId, "password-reset");
+            sessions.endAll(c, userId, "password-reset");
             audit.record(c, "user", userId, null, userId, "password_reset", AuditLog.changes());
             return userId;
         });

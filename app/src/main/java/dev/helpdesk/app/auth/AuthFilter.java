@@ -16,14 +16,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AuthFilter {
     private static final String ACTOR_SQL = "SELECT id, email, name, role, organization_id FROM users WHERE id = ? AND active";
-    private static final String SESSION_ACTOR_SQL = "SELECT u.id, u.email, u.name, u.role, u.organization_id FROM auth_sessions s "
+    private static final String SESSION_ACTOR_SQL = "SELECT u.id, u.email, u.name, u.role, u.organization_id, s.expires_at FROM auth_sessions s "
             + "JOIN users u ON u.id = s.user_id WHERE s.id = ? AND u.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active";
     private final Db db;
     private final TokenService tokens;
     private final CurrentActor current;
+    private final SessionActors sessions;
 
-    public AuthFilter(Db db, TokenService tokens, CurrentActor current) {
+    public AuthFilter(Db db, TokenService tokens, CurrentActor current, SessionActors sessions) {
         this.db = db;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.current = current;
     }
@@ -43,10 +45,21 @@ public class AuthFilter {
             return;
         }
         TokenService.Claims claims = tokens.verify(token).orElseThrow(AuthFilter::rejected);
-        // the session is checked on every request: logout, password change and deactivation end its tokens at once
-        Actor actor = db.read(c -> Sql.one(c, SESSION_ACTOR_SQL, AuthFilter::actor, claims.sessionId(), claims.userId()))
-                .orElseThrow(AuthFilter::rejected);
-        current.set(actor, claims.sessionId());
+        current.set(sessionActor(claims).orElseThrow(AuthFilter::rejected), claims.sessionId());
+    }
+
+    /** The session is checked on every request (logout, password change and deactivation end its tokens at once), in memory when it can be. */
+    private Optional<Actor> sessionActor(TokenService.Claims claims) {
+        Actor known = sessions.recall(claims.sessionId(), claims.userId());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long ticket = sessions.before();
+        record Live(Actor actor, java.time.Instant ends) {}
+        Optional<Live> live = db.read(c -> Sql.one(c, SESSION_ACTOR_SQL, rs -> new Live(actor(rs), Sql.instant(rs, "expires_at")),
+                claims.sessionId(), claims.userId()));
+        live.ifPresent(l -> sessions.remember(ticket, claims.sessionId(), l.actor(), l.ends()));
+        return live.map(Live::actor);
     }
 
     private static ApiException rejected() {

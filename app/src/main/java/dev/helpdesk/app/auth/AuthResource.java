@@ -109,7 +109,7 @@ public class AuthResource {
     @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     public Response logoutEverywhere() {
         Actor actor = current.require();
-        db.tx(c -> Sessions.endAll(c, actor.id(), "logout-everywhere"));
+        db.tx(c -> sessions.endAll(c, actor.id(), "logout-everywhere"));
         return Response.noContent().build();
     }
 }

@@ -79,7 +79,7 @@ public class PasswordResource {
         String newHash = hasher.hash(body.newPassword());
         Sessions.Issued issued = db.tx(c -> {
             Sql.update(c, "UPDATE users SET password_hash = ?, updated_at = now(), version = version + 1 WHERE id = ?", newHash, actor.id());
-            Sessions.endAll(c, actor.id(), "password-changed");
+            sessions.endAll(c, actor.id(), "password-changed");
             audit.record(c, "user", actor.id(), null, actor.id(), "password_changed", AuditLog.changes());
             return sessions.start(c, actor.id());
         });

@@ -21,8 +21,10 @@ public class Sessions {
     private final TokenService tokens;
     private final Duration refreshTtl;
     private final Duration sessionMax;
+    private final SessionActors actors;
 
-    public Sessions(Db db, TokenService tokens, AppConfig config) {
+    public Sessions(Db db, TokenService tokens, AppConfig config, SessionActors actors) {
+        this.actors = actors;
         this.db = db;
         this.tokens = tokens;
         this.refreshTtl = Duration.ofMinutes(config.tokens().refreshTtlMinutes());
@@ -98,13 +100,19 @@ public class Sessions {
     }
 
     public void end(Connection c, long sessionId, String reason) throws SQLException {
-        Sql.update(c, "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = ? WHERE id = ? AND revoked_at IS NULL",
-                reason, sessionId);
+        Sql.one(c, "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = ? WHERE id = ? AND revoked_at IS NULL "
+                + "RETURNING user_id", rs -> rs.getLong(1), reason, sessionId).ifPresent(actors::fence);
     }
 
     /** Ends every session of a user (password change, deactivation, "log out everywhere"). */
-    public static int endAll(Connection c, long userId, String reason) throws SQLException {
+    public int endAll(Connection c, long userId, String reason) throws SQLException {
+        actors.fence(userId);
         return Sql.update(c, "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL",
                 reason, userId);
+    }
+
+    /** The user's name, email, role, organization or state changed in this transaction: sessions in memory must not show the old ones. */
+    public void userChanged(long userId) {
+        actors.fence(userId);
     }
 }

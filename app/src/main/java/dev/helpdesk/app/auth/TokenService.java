@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,6 +42,11 @@ public class TokenService {
     private final Duration accessTtl;
     private final Clock clock;
     private final JWTParser parser;
+    /** Tokens already verified, by their exact text, until they expire: parsing and checking a JWT is a tenth of a request's work. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    static final int VERIFIED_KEPT = 10_000;
+
+    private record Verified(Claims claims, long expiresAtEpochSecond) {}
 
     @jakarta.inject.Inject
     public TokenService(AppConfig config) {
@@ -73,12 +80,38 @@ public class TokenService {
 
     /** The claims of a valid, unexpired access token of this desk; empty for anything else. */
     public Optional<Claims> verify(String token) {
+        long now = clock.instant().getEpochSecond();
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (now < known.expiresAtEpochSecond()) {
+                return Optional.of(known.claims());
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
         try {
             JsonWebToken jwt = parser.verify(token, key);
-            return Optional.of(new Claims(Long.parseLong(jwt.getSubject()), Long.parseLong(text(jwt.getClaim("sid")))));
+            Claims claims = new Claims(Long.parseLong(jwt.getSubject()), Long.parseLong(text(jwt.getClaim("sid"))));
+            remember(token, new Verified(claims, jwt.getExpirationTime()), now);
+            return Optional.of(claims);
         } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    int remembered() {
+        return verified.size();
+    }
+
+    /** Bounded: when full, expired tokens go first, and everything if that was not enough. */
+    private void remember(String token, Verified v, long now) {
+        if (verified.size() >= VERIFIED_KEPT) {
+            verified.values().removeIf(old -> old.expiresAtEpochSecond() <= now);
+            if (verified.size() >= VERIFIED_KEPT) {
+                verified.clear();
+            }
+        }
+        verified.put(token, v);
     }
 
     private static String text(Object claim) {

@@ -16,9 +16,11 @@ public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
     private final Db db;
     private final PasswordHasher hasher;
+    private final Sessions sessions;
 
-    public AdminBootstrap(Db db, PasswordHasher hasher) {
+    public AdminBootstrap(Db db, PasswordHasher hasher, Sessions sessions) {
         this.db = db;
+        this.sessions = sessions;
         this.hasher = hasher;
     }
 
@@ -60,7 +62,7 @@ public class AdminBootstrap {
                     .orElse("this desk has no active admin yet; start it once to create one")));
             Sql.update(c, "UPDATE users SET password_hash = ?, active = TRUE, updated_at = now(), version = version + 1 WHERE id = ?",
                     hasher.hash(password), user.id());
-            Sessions.endAll(c, user.id(), "password-reset");
+            sessions.endAll(c, user.id(), "password-reset");
             LOG.infof("reset the password of admin %s", user.email());
             return user.email();
         });

@@ -57,8 +57,12 @@ public class UserResource {
 
     private final dev.helpdesk.app.auth.AccountService accounts;
 
-    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit, dev.helpdesk.app.auth.AccountService accounts) {
+    private final Sessions sessions;
+
+    public UserResource(Db db, CurrentActor current, PasswordHasher hasher, AuditLog audit, dev.helpdesk.app.auth.AccountService accounts,
+                        Sessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.db = db;
         this.current = current;
         this.hasher = hasher;
@@ -191,6 +195,7 @@ public class UserResource {
             if (changes.isEmpty()) {
                 return before;
             }
+            sessions.userChanged(userId);
             Sql.update(c, "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, active = ?, "
                             + "password_hash = COALESCE(?, password_hash), updated_at = now(), version = version + 1 WHERE id = ?",
                     after.email(), after.name(), after.role(), after.organizationId(), after.active(),
@@ -199,10 +204,10 @@ public class UserResource {
             // a new password or a deactivation ends every session; a deactivation also revokes API tokens,
             // so reactivating later does not revive credentials issued before
             if (password.isPresent()) {
-                Sessions.endAll(c, userId, "password-reset");
+                sessions.endAll(c, userId, "password-reset");
             }
             if (before.active() && !after.active()) {
-                Sessions.endAll(c, userId, "deactivated");
+                sessions.endAll(c, userId, "deactivated");
                 Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", userId);
             }
             return UserRepository.find(c, userId).orElseThrow();

@@ -46,4 +46,53 @@ class TokenServiceTest {
         assertThat(now(KEY).verify("garbage")).isEmpty();
         assertThat(now(KEY).verify("a.b.c")).isEmpty();
     }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aTokenVerifiedBeforeStillExpiresOnTime() {
+        MovingClock clock = new MovingClock(Instant.now());
+        TokenService tokens = new TokenService(KEY, Duration.ofMinutes(15), clock);
+        String token = tokens.issue(42, 7).token();
+        assertThat(tokens.verify(token)).hasValue(new TokenService.Claims(42, 7));
+        clock.now = clock.now.plus(Duration.ofMinutes(14));
+        assertThat(tokens.verify(token)).as("remembered, still valid").hasValue(new TokenService.Claims(42, 7));
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertThat(tokens.verify(token)).as("remembered, but expired").isEmpty();
+    }
+
+    @Test
+    void manyTokensDoNotGrowTheMemoryOfVerifiedOnesWithoutBound() {
+        TokenService tokens = now(KEY);
+        String first = tokens.issue(1, 1).token();
+        assertThat(tokens.verify(first)).isPresent();
+        for (int i = 2; i <= TokenService.VERIFIED_KEPT + 10; i++) {
+            assertThat(tokens.verify(tokens.issue(i, i).token())).isPresent();
+        }
+        assertThat(tokens.remembered()).isLessThanOrEqualTo(TokenService.VERIFIED_KEPT);
+        // forgotten or not, the first token is still good: the memory only saves work
+        assertThat(tokens.verify(first)).hasValue(new TokenService.Claims(1, 1));
+    }
 }
