@@ -18,8 +18,6 @@ final class TicketQuery {
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
     /** How many of the newest tickets a search looks through in order before asking the text index instead. */
     static final int SEARCH_WINDOW = 1000;
-    /** Beyond this many expected matches a search walks on in date order; sorting them all would cost more. */
-    static final long COMMON_WORD_MATCHES = 10_000;
     private final List<String> where = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     /** The full-text condition and its parameters, kept apart too: a search page is found in two ways. */
@@ -78,27 +76,24 @@ final class TicketQuery {
         List<Object> allParams = new ArrayList<>(params);
         allParams.addAll(textParams);
         boolean search = textMatch != null && f.sort().indexOrdered();
-        // the page and the planner's estimate of the total travel together: a full page needs both, and a search that
-        // finds too little among the newest tickets needs the estimate to choose how to look further
+        // the page and the planner's estimate of the total travel together: a full page needs both
         SqlBatch batch = new SqlBatch().planEachTime();
         SqlBatch.Rows<Ticket> rows = search ? searchWindow(batch, f, others) : page(batch, f, whereSql, f.sort().orderBy(), allParams);
-        SqlBatch.Rows<String> plan = f.count() == TotalCount.ESTIMATE || search ? batch.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t"
+        SqlBatch.Rows<String> plan = f.count() == TotalCount.ESTIMATE ? batch.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t"
                 + whereSql, rs -> rs.getString(1), allParams.toArray()) : null;
         batch.run(c);
         List<Ticket> items = rows.list();
         if (search && items.size() < f.page().size()) {
-            // the newest tickets did not fill the page: a common word is found walking on in date order (its matches
-            // are older), a rare one through the text index, sorting the few it finds
-            boolean common = estimate(plan.list()) > COMMON_WORD_MATCHES;
-            SqlBatch further = new SqlBatch().planEachTime();
-            rows = page(further, f, whereSql, common ? f.sort().orderBy() : f.sort().orderByWithoutIndex(), allParams);
-            further.run(c);
+            // a rare word: the newest tickets did not fill the page, so the text index finds the matches
+            SqlBatch byIndex = new SqlBatch().planEachTime();
+            rows = page(byIndex, f, whereSql, f.sort().orderByWithoutIndex(), allParams);
+            byIndex.run(c);
             items = rows.list();
         }
         if (items.size() < f.page().size() && (!items.isEmpty() || f.page().offset() == 0)) {
             return f.page().of(items, f.page().offset() + items.size()); // the last page: the total needs no count
         }
-        if (plan != null && f.count() == TotalCount.ESTIMATE) {
+        if (plan != null) {
             long estimate = estimate(plan.list());
             if (estimate > EXACT_UP_TO) {
                 // the planner expects many: counting them would cost more than the page; say so instead
@@ -141,6 +136,11 @@ final class TicketQuery {
     }
 
     private void in(String column, List<?> values) {
+        if (values.size() == 1) {
+            // one value as "=": an index on (column, updated_at) then gives rows in page order; "= ANY" cannot, and sorts them all
+            add(column + " = ?", values.get(0).toString());
+            return;
+        }
         where.add(column + " = ANY (?)");
         params.add(values.stream().map(Object::toString).toList());
     }

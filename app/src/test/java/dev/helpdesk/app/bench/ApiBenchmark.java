@@ -77,21 +77,6 @@ class ApiBenchmark extends HelpDeskTest {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), durability());
         BenchDesk.policy(admin); // every ticket gets SLA clocks, as on a real desk
 
-        String body = "{\"subject\":\"Benchmark ticket\",\"description\":\"Created by the API benchmark to measure throughput\","
-                + "\"priority\":\"normal\",\"tags\":[\"bench\"]}";
-        run(WARMUP, i -> post("/api/v1/tickets", agent, body)); // warm-up
-        Stats api = run(REQUESTS, i -> post("/api/v1/tickets", agent, body));
-
-        long requester = requesterId();
-        run(WARMUP, i -> bareCreate(requester)); // warm-up
-        Stats bare = run(REQUESTS, i -> bareCreate(requester));
-
-        line("");
-        line("%-52s %10s %10s %10s", "ticket creation (" + CONCURRENCY + " clients)", "ops/s", "p50 ms", "p99 ms");
-        line("%-52s %10.0f %10.2f %10.2f", "HTTP API POST /api/v1/tickets", api.throughput(), api.p(50), api.p(99));
-        line("%-52s %10.0f %10.2f %10.2f", "baseline: ticket + audit row over JDBC, one tx", bare.throughput(), bare.p(50), bare.p(99));
-        line("ratio API/bare: throughput %.2f (goal >= 0.5, and >= 1000/s)", api.throughput() / bare.throughput());
-
         long start = System.nanoTime();
         long added = BenchDesk.fill(dataSource, TICKETS);
         line("");
@@ -108,6 +93,22 @@ class ApiBenchmark extends HelpDeskTest {
                 + "OR t.tsv_replies @@ websearch_to_tsquery('english','4242') OR t.tsv_notes @@ websearch_to_tsquery('english','4242'))",
                 "(t.updated_at + interval '0 s') DESC, t.id DESC");
         line("ratio = API p99 / baseline p99 (goal: API p99 < 50 ms and within 3x of the bare page + total)");
+
+        // creation last, on the full desk: thousands of identical new tickets would otherwise be the newest a search looks at first
+        String body = "{\"subject\":\"Benchmark ticket\",\"description\":\"Created by the API benchmark to measure throughput\","
+                + "\"priority\":\"normal\",\"tags\":[\"bench\"]}";
+        run(WARMUP, i -> post("/api/v1/tickets", agent, body)); // warm-up
+        Stats api = run(REQUESTS, i -> post("/api/v1/tickets", agent, body));
+
+        long requester = requesterId();
+        run(WARMUP, i -> bareCreate(requester)); // warm-up
+        Stats bare = run(REQUESTS, i -> bareCreate(requester));
+
+        line("");
+        line("%-52s %10s %10s %10s", "ticket creation (" + CONCURRENCY + " clients)", "ops/s", "p50 ms", "p99 ms");
+        line("%-52s %10.0f %10.2f %10.2f", "HTTP API POST /api/v1/tickets", api.throughput(), api.p(50), api.p(99));
+        line("%-52s %10.0f %10.2f %10.2f", "baseline: ticket + audit row over JDBC, one tx", bare.throughput(), bare.p(50), bare.p(99));
+        line("ratio API/bare: throughput %.2f (goal >= 0.5, and >= 1000/s)", api.throughput() / bare.throughput());
         Path out = Path.of("target", "benchmark-results.txt");
         Files.write(out, report);
         System.out.println("\nwritten to " + out.toAbsolutePath());
