@@ -1,6 +1,5 @@
 package dev.helpdesk.app.sla;
 
-import dev.helpdesk.app.db.Sql;
 import dev.helpdesk.app.db.SqlBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores evaluated SLAs, for any number of tickets in three statements: the policy and earliest
+ * Stores evaluated SLAs, for any number of tickets in one round trip: the policy and earliest
  * pending deadline on the ticket (what scans look for), and each clock's outcome in ticket_sla
- * (what reports read).
+ * (what reports and the at-risk/breached filters read). Only what changed is written: a running
+ * clock's elapsed minutes are stored when its status changes or it stops (nothing reads them in
+ * between; the API computes them live), so a re-evaluation that moves nothing writes nothing.
  */
 final class SlaRecords {
     private SlaRecords() {}
@@ -34,31 +35,56 @@ final class SlaRecords {
                 + "FROM unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) AS u(id, policy_id, next_due) "
                 + "WHERE t.id = u.id AND (t.sla_policy_id, t.sla_next_due) IS DISTINCT FROM (u.policy_id, u.next_due)",
                 ids, policies, nextDue);
-        batch.update("DELETE FROM ticket_sla WHERE ticket_id = ANY (?::bigint[])", ids);
-        insertClocks(batch, views);
+        Clocks clocks = Clocks.of(views);
+        // clocks the tickets no longer have (policy or priority changed, no policy left); kept ones are updated below
+        batch.update("DELETE FROM ticket_sla s WHERE s.ticket_id = ANY (?::bigint[]) "
+                + "AND (s.ticket_id, s.metric) NOT IN (SELECT * FROM unnest(?::bigint[], ?::text[]))", ids, clocks.ticket, clocks.metric);
+        if (!clocks.isEmpty()) {
+            batch.update("INSERT INTO ticket_sla AS s (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) "
+                    + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[]) "
+                    + "ON CONFLICT (ticket_id, metric) DO UPDATE SET target_minutes = EXCLUDED.target_minutes, "
+                    + "elapsed_minutes = EXCLUDED.elapsed_minutes, status = EXCLUDED.status, due_at = EXCLUDED.due_at "
+                    + "WHERE (s.target_minutes, s.status, s.due_at) IS DISTINCT FROM (EXCLUDED.target_minutes, EXCLUDED.status, EXCLUDED.due_at) "
+                    + "OR (EXCLUDED.status IN ('met', 'breached') AND s.elapsed_minutes <> EXCLUDED.elapsed_minutes)",
+                    clocks.ticket, clocks.metric, clocks.target, clocks.elapsed, clocks.status, clocks.due);
+        }
         batch.run(c);
     }
 
-    /** Each clock's outcome in ticket_sla, for tickets that have none stored (new, or just cleared). */
+    /** Each clock's outcome in ticket_sla, for tickets that have none stored (just created). */
     static void insertClocks(SqlBatch batch, Map<Long, SlaView> views) {
-        List<Long> ticket = new ArrayList<>();
-        List<SlaMetric> metric = new ArrayList<>();
-        List<Long> target = new ArrayList<>();
-        List<Long> elapsed = new ArrayList<>();
-        List<SlaState.Status> status = new ArrayList<>();
-        List<Instant> due = new ArrayList<>();
-        views.forEach((id, view) -> view.targets().forEach(s -> {
-            ticket.add(id);
-            metric.add(s.metric());
-            target.add(s.targetMinutes());
-            elapsed.add(s.elapsedMinutes());
-            status.add(s.status());
-            due.add(s.due());
-        }));
-        if (!ticket.isEmpty()) {
+        Clocks clocks = Clocks.of(views);
+        if (!clocks.isEmpty()) {
             batch.update("INSERT INTO ticket_sla (ticket_id, metric, target_minutes, elapsed_minutes, status, due_at) "
                     + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])",
-                    ticket, metric, target, elapsed, status, due);
+                    clocks.ticket, clocks.metric, clocks.target, clocks.elapsed, clocks.status, clocks.due);
+        }
+    }
+
+    /** The clocks of many tickets as parallel columns, the shape unnest() reads. */
+    private static final class Clocks {
+        final List<Long> ticket = new ArrayList<>();
+        final List<SlaMetric> metric = new ArrayList<>();
+        final List<Long> target = new ArrayList<>();
+        final List<Long> elapsed = new ArrayList<>();
+        final List<SlaState.Status> status = new ArrayList<>();
+        final List<Instant> due = new ArrayList<>();
+
+        static Clocks of(Map<Long, SlaView> views) {
+            Clocks c = new Clocks();
+            views.forEach((id, view) -> view.targets().forEach(s -> {
+                c.ticket.add(id);
+                c.metric.add(s.metric());
+                c.target.add(s.targetMinutes());
+                c.elapsed.add(s.elapsedMinutes());
+                c.status.add(s.status());
+                c.due.add(s.due());
+            }));
+            return c;
+        }
+
+        boolean isEmpty() {
+            return ticket.isEmpty();
         }
     }
 }

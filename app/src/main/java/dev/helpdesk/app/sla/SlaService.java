@@ -63,7 +63,12 @@ public class SlaService {
      * statements whatever their number; returns the SLA of each ticket a policy applies to.
      */
     public Map<Long, SlaView> refreshAll(Connection c, List<Long> ticketIds, Policies policies) throws SQLException {
-        Map<Long, SlaView> views = evaluateAll(c, ticketIds, Instant.now(), policies);
+        return refreshAll(c, ticketIds, policies, Instant.now());
+    }
+
+    /** {@link #refreshAll(Connection, List, Policies)} as of {@code now}. */
+    Map<Long, SlaView> refreshAll(Connection c, List<Long> ticketIds, Policies policies, Instant now) throws SQLException {
+        Map<Long, SlaView> views = evaluateAll(c, ticketIds, now, policies);
         SlaRecords.store(c, ticketIds, views);
         return views;
     }
